@@ -1,0 +1,94 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig, type Plugin } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+/** Debian's Chromium, launched the way this workplace's closed network needs (no downloads, no sync). */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+})
+
+/** Emits `styles.css` (tokens + theme) beside the JS entries. */
+function stylesheet(): Plugin {
+  return {
+    name: 'react-screensets:stylesheet',
+    apply: 'build',
+    generateBundle() {
+      const read = (file: string) => readFileSync(`${root}src/theme/${file}`, 'utf8')
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: `${read('tokens.css')}\n${read('theme.css')}` })
+    },
+  }
+}
+
+const external = [
+  ...Object.keys(pkg.peerDependencies),
+  /^react\//,
+  /^react-dom\//,
+  /^zod\//,
+  /^node:/,
+  'better-sqlite3',
+]
+
+export default defineConfig({
+  plugins: [react(), stylesheet()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        server: 'src/server/index.ts',
+        testing: 'src/testing/index.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: { external },
+  },
+  test: {
+    reporters: ['default', './test/summaryReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup.unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+})
