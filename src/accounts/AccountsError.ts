@@ -1,0 +1,142 @@
+import { ErrorCodes } from './errorCodes'
+import type { ValidationError } from './types'
+
+export interface AccountsErrorInit {
+  /** The API method that failed, e.g. `accounts.register`. */
+  method: string
+  errorCode: number
+  errorMessage: string
+  errorDetails?: string
+  callId?: string
+  statusCode?: number
+  validationErrors?: readonly ValidationError[]
+  regToken?: string
+  /** The response body as received (secrets removed), when there was one. */
+  response?: Readonly<Record<string, unknown>>
+  /** The HTTP status, for errors raised by the REST transport. */
+  httpStatus?: number
+  cause?: unknown
+}
+
+/**
+ * Every way an Accounts API call can fail: an error envelope from the server (any code that is not 0
+ * or 200xxx, including the 206xxx "pending" interruptions), and the client-side failures that SAP's
+ * own SDK reports with codes too: network loss (500026), timeouts (504002), unreadable responses
+ * (500001). Its `message` never contains a parameter value the caller sent.
+ */
+export class AccountsError extends Error {
+  override readonly name = 'AccountsError'
+  readonly method: string
+  readonly errorCode: number
+  readonly errorMessage: string
+  readonly errorDetails: string | undefined
+  readonly callId: string | undefined
+  readonly statusCode: number | undefined
+  readonly validationErrors: readonly ValidationError[]
+  /** The token to continue the flow with (206001, 206002, 403043 carry one). */
+  readonly regToken: string | undefined
+  readonly response: Readonly<Record<string, unknown>> | undefined
+  readonly httpStatus: number | undefined
+
+  constructor(init: AccountsErrorInit) {
+    super(
+      `${init.method} failed with ${init.errorCode} ${init.errorMessage}` +
+        (init.errorDetails && init.errorDetails !== init.errorMessage ? `: ${init.errorDetails}` : ''),
+      init.cause === undefined ? undefined : { cause: init.cause },
+    )
+    this.method = init.method
+    this.errorCode = init.errorCode
+    this.errorMessage = init.errorMessage
+    this.errorDetails = init.errorDetails
+    this.callId = init.callId
+    this.statusCode = init.statusCode
+    this.validationErrors = init.validationErrors ?? []
+    this.regToken = init.regToken
+    this.response = init.response
+    this.httpStatus = init.httpStatus
+  }
+
+  /** 206001: required schema fields are missing or the registration was not finalized. */
+  get isPendingRegistration(): boolean {
+    return this.errorCode === ErrorCodes.ACCOUNT_PENDING_REGISTRATION
+  }
+
+  /** 206002: the account waits for its email to be verified. */
+  get isPendingVerification(): boolean {
+    return this.errorCode === ErrorCodes.ACCOUNT_PENDING_VERIFICATION
+  }
+
+  /** 403043: the login identifier belongs to another account. */
+  get isLoginIdentifierConflict(): boolean {
+    return this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_EXISTS
+  }
+
+  /**
+   * The registration token was refused: expired (403002) or unknown, tampered or already used
+   * (400006 naming `regToken`). The flow recovers with a fresh `initRegistration`.
+   */
+  get isRegTokenInvalid(): boolean {
+    if (this.errorCode === ErrorCodes.REQUEST_EXPIRED) return true
+    return this.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && /\bregToken\b/i.test(this.errorDetails ?? '')
+  }
+
+  /** 500026: no response reached the client (offline, DNS, CORS, connection reset). */
+  get isNetworkError(): boolean {
+    return this.errorCode === ErrorCodes.NETWORK_ERROR
+  }
+
+  /** 504001 / 504002: the call took longer than allowed. */
+  get isTimeout(): boolean {
+    return this.errorCode === ErrorCodes.TIMEOUT || this.errorCode === ErrorCodes.REQUEST_TIMEOUT
+  }
+
+  /** 403048: the site's API rate limit was exceeded. */
+  get isRateLimited(): boolean {
+    return this.errorCode === ErrorCodes.RATE_LIMIT_EXCEEDED
+  }
+
+  /**
+   * Whether sending the same request again later may succeed: network loss, timeouts, server errors,
+   * rate limits and concurrency conflicts. Validation and policy errors are not.
+   */
+  get isRetryable(): boolean {
+    return (
+      this.isNetworkError ||
+      this.isTimeout ||
+      this.isRateLimited ||
+      this.errorCode === ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS ||
+      this.errorCode === ErrorCodes.GENERAL_SERVER_ERROR ||
+      (this.errorCode >= 500000 && this.errorCode < 600000)
+    )
+  }
+
+  /**
+   * The per-field errors of a validation failure: `validationErrors` of a 400009 or a 400006 response
+   * that carry a `fieldName`. Empty for every other error.
+   */
+  fieldErrors(): ValidationError[] {
+    if (this.errorCode !== ErrorCodes.VALIDATION_ERROR && this.errorCode !== ErrorCodes.INVALID_PARAMETER_VALUE) {
+      return []
+    }
+    return this.validationErrors.filter((error) => error.fieldName !== '')
+  }
+
+  /** A plain object for logs and error reporters; carries no request parameter. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      method: this.method,
+      errorCode: this.errorCode,
+      errorMessage: this.errorMessage,
+      errorDetails: this.errorDetails,
+      callId: this.callId,
+      statusCode: this.statusCode,
+      httpStatus: this.httpStatus,
+      validationErrors: this.validationErrors,
+    }
+  }
+}
+
+export function isAccountsError(error: unknown): error is AccountsError {
+  return error instanceof AccountsError
+}

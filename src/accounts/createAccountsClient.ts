@@ -1,0 +1,196 @@
+import { AccountsError } from './AccountsError'
+import { ErrorCodes } from './errorCodes'
+import { parseResponse } from './parseResponse'
+import { secretValuesOf } from './redact'
+import { restTransport, type RestTransportOptions } from './restTransport'
+import { networkError, type AccountsTransport } from './transport'
+import type {
+  AccountsCalls,
+  AccountsMethod,
+  FinalizeRegistrationParams,
+  FinalizeRegistrationResponse,
+  GetPoliciesParams,
+  GetPoliciesResponse,
+  GetSchemaParams,
+  GetSchemaResponse,
+  InitRegistrationParams,
+  InitRegistrationResponse,
+  IsAvailableLoginIDParams,
+  IsAvailableLoginIDResponse,
+  LoginParams,
+  LoginResponse,
+  RegisterParams,
+  RegisterResponse,
+  ResendVerificationCodeParams,
+  ResendVerificationCodeResponse,
+  SetAccountInfoParams,
+  SetAccountInfoResponse,
+} from './types'
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call; it then rejects with the signal's reason. */
+  signal?: AbortSignal
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number
+}
+
+interface SharedClientOptions {
+  /** Default `lang` of every call (server messages, the new account's locale). */
+  lang?: string
+  /**
+   * How long a call may take before it fails with 504002 (default 30 000 ms; 0 waits forever).
+   * Applies to every transport, including the Web SDK, whose callbacks may never come.
+   */
+  timeoutMs?: number
+}
+
+type RestClientOptions = Omit<RestTransportOptions, 'dataCenter' | 'baseUrl'> & { transport?: never } & (
+    | { dataCenter: NonNullable<RestTransportOptions['dataCenter']>; baseUrl?: never }
+    | { baseUrl: string; dataCenter?: never }
+  )
+
+interface CustomTransportClientOptions {
+  /** The Web SDK adapter (`webSdkTransport(window.gigya)`), a test double, or your own function. */
+  transport: AccountsTransport
+  apiKey?: never
+  dataCenter?: never
+  baseUrl?: never
+}
+
+export type AccountsClientOptions = SharedClientOptions & (RestClientOptions | CustomTransportClientOptions)
+
+export interface AccountsClient {
+  /** The client's default language. */
+  readonly lang: string | undefined
+  /** Starts a registration: a token valid for one hour (`isLite` for the newsletter flow). */
+  initRegistration(params?: InitRegistrationParams, options?: CallOptions): Promise<InitRegistrationResponse>
+  /** Creates the account; rejects with 206001 (fields missing) or 206002 (verify email) to go on. */
+  register(params: RegisterParams, options?: CallOptions): Promise<RegisterResponse>
+  /** Completes a pending registration. */
+  finalizeRegistration(params: FinalizeRegistrationParams, options?: CallOptions): Promise<FinalizeRegistrationResponse>
+  /** Writes fields of a pending registration, or creates/updates a lite account with a lite token. */
+  setAccountInfo(params: SetAccountInfoParams, options?: CallOptions): Promise<SetAccountInfoResponse>
+  /** The site's account schema. */
+  getSchema(params?: GetSchemaParams, options?: CallOptions): Promise<GetSchemaResponse>
+  /** The site's registration, password and account policies. */
+  getPolicies(params?: GetPoliciesParams, options?: CallOptions): Promise<GetPoliciesResponse>
+  /** Logs in; 206001 means the registration must be completed (its error carries a `regToken`). */
+  login(params: LoginParams, options?: CallOptions): Promise<LoginResponse>
+  /** Whether an email or user name is still free. */
+  isAvailableLoginID(params: IsAvailableLoginIDParams, options?: CallOptions): Promise<IsAvailableLoginIDResponse>
+  /** Sends the verification email again. */
+  resendVerificationCode(
+    params: ResendVerificationCodeParams,
+    options?: CallOptions,
+  ): Promise<ResendVerificationCodeResponse>
+  /** Any typed call by its method name (what the named methods use). */
+  call<M extends AccountsMethod>(
+    method: M,
+    params: AccountsCalls[M]['params'],
+    options?: CallOptions,
+  ): Promise<AccountsCalls[M]['response']>
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000
+const COMMA_LIST_PARAMS = new Set(['include', 'sections'])
+
+/** Drops `undefined`, joins comma-list arrays and adds the client's default `lang`. */
+function normalizeParams(params: object, lang: string | undefined): Record<string, unknown> {
+  const normalized: Record<string, unknown> = {}
+  if (lang !== undefined) normalized.lang = lang
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue
+    normalized[key] = COMMA_LIST_PARAMS.has(key) && Array.isArray(value) ? value.join(',') : value
+  }
+  return normalized
+}
+
+function timeoutError(method: string, timeoutMs: number): AccountsError {
+  return new AccountsError({
+    method,
+    errorCode: ErrorCodes.REQUEST_TIMEOUT,
+    errorMessage: 'Request timeout',
+    errorDetails: `${method} did not answer within ${timeoutMs} ms`,
+  })
+}
+
+/** Settles with the promise, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+function selectTransport(options: AccountsClientOptions): AccountsTransport {
+  if (options.transport !== undefined) {
+    if (typeof options.transport !== 'function') {
+      throw new TypeError('react-screensets: transport must be a function (request) => Promise<body>')
+    }
+    return options.transport
+  }
+  return restTransport(options)
+}
+
+/**
+ * The framework-free Accounts API client. Every method resolves with the typed response body or
+ * rejects with an `AccountsError`; a caller's abort rejects with the signal's reason.
+ *
+ * @example
+ * const client = createAccountsClient({ apiKey: '3_abc', dataCenter: 'eu1.gigya.com' })
+ * const { regToken } = await client.initRegistration()
+ */
+export function createAccountsClient(options: AccountsClientOptions): AccountsClient {
+  const transport = selectTransport(options)
+  const { lang } = options
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+
+  async function call<M extends AccountsMethod>(
+    method: M,
+    params: AccountsCalls[M]['params'],
+    callOptions: CallOptions = {},
+  ): Promise<AccountsCalls[M]['response']> {
+    const callerSignal = callOptions.signal
+    if (callerSignal?.aborted) throw callerSignal.reason
+    const normalized = normalizeParams(params, lang)
+    const secrets = secretValuesOf(normalized)
+    const timeoutMs = callOptions.timeoutMs ?? defaultTimeout
+
+    const controller = new AbortController()
+    const onCallerAbort = () => controller.abort(callerSignal?.reason)
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+    const timer =
+      timeoutMs > 0 ? setTimeout(() => controller.abort(timeoutError(method, timeoutMs)), timeoutMs) : undefined
+
+    try {
+      const body = await untilAborted(
+        Promise.resolve().then(() => transport({ method, params: normalized, signal: controller.signal })),
+        controller.signal,
+      )
+      return parseResponse(method, body, secrets)
+    } catch (error) {
+      if (controller.signal.aborted) throw controller.signal.reason
+      if (error instanceof AccountsError) throw error
+      throw networkError(method, error)
+    } finally {
+      clearTimeout(timer)
+      callerSignal?.removeEventListener('abort', onCallerAbort)
+    }
+  }
+
+  return {
+    lang,
+    call,
+    initRegistration: (params = {}, callOptions) => call('accounts.initRegistration', params, callOptions),
+    register: (params, callOptions) => call('accounts.register', params, callOptions),
+    finalizeRegistration: (params, callOptions) => call('accounts.finalizeRegistration', params, callOptions),
+    setAccountInfo: (params, callOptions) => call('accounts.setAccountInfo', params, callOptions),
+    getSchema: (params = {}, callOptions) => call('accounts.getSchema', params, callOptions),
+    getPolicies: (params = {}, callOptions) => call('accounts.getPolicies', params, callOptions),
+    login: (params, callOptions) => call('accounts.login', params, callOptions),
+    isAvailableLoginID: (params, callOptions) => call('accounts.isAvailableLoginID', params, callOptions),
+    resendVerificationCode: (params, callOptions) => call('accounts.resendVerificationCode', params, callOptions),
+  }
+}

@@ -1,0 +1,50 @@
+/** Parameters whose values must never leave the request: not in errors, logs, caches or URLs. */
+export const SECRET_PARAMS: ReadonlySet<string> = new Set(['password', 'newPassword', 'secretAnswer', 'passwordRetype'])
+
+/**
+ * Shorter secrets are not scrubbed out of server text: they would mangle ordinary words, and no
+ * password policy accepts them anyway.
+ */
+const MIN_SCRUBBED_LENGTH = 4
+const REDACTED = '[redacted]'
+
+/** The secret values among a call's parameters, for `scrub`. */
+export function secretValuesOf(params: Readonly<Record<string, unknown>>): string[] {
+  const values: string[] = []
+  for (const key of SECRET_PARAMS) {
+    const value = params[key]
+    if (typeof value === 'string' && value.length >= MIN_SCRUBBED_LENGTH) values.push(value)
+  }
+  return values
+}
+
+/** Replaces every occurrence of a secret in server text (a server that echoes what it was sent). */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) result = result.split(secret).join(REDACTED)
+  return result
+}
+
+/**
+ * A copy of a response body without the Web SDK's `requestParams` echo or any secret-named key, and
+ * with secret values scrubbed out of every string.
+ */
+export function redactBody(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return secrets.length === 0 ? value : scrub(value, secrets)
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, secrets))
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'requestParams' || SECRET_PARAMS.has(key)) continue
+      // defineProperty, not assignment: a hostile `__proto__` key must stay a plain property.
+      Object.defineProperty(copy, key, {
+        value: redactBody(item, secrets),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    }
+    return copy
+  }
+  return value
+}

@@ -1,0 +1,484 @@
+/**
+ * Wire types of the SAP Customer Data Cloud (Gigya) Accounts API calls that react-screensets makes.
+ * Parameter names are the API's own; the doc comments describe them in our words.
+ */
+
+/** A JSON value as the API sends and receives it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/** A JSON object (the shape of `profile`, `data`, `subscriptions`, `preferences`). */
+export interface JsonObject {
+  [key: string]: JsonValue | undefined
+}
+
+/** The data centers SAP documents; any other host name (a new region) is accepted as a string too. */
+export type DataCenter =
+  | 'us1.gigya.com'
+  | 'eu1.gigya.com'
+  | 'eu2.gigya.com'
+  | 'au1.gigya.com'
+  | 'ru1.gigya.com'
+  | 'cn1.sapcdm.cn'
+  | 'global.gigya.com'
+
+/** The Accounts API methods with a typed wrapper in the client. */
+export type AccountsMethod =
+  | 'accounts.initRegistration'
+  | 'accounts.register'
+  | 'accounts.finalizeRegistration'
+  | 'accounts.setAccountInfo'
+  | 'accounts.getSchema'
+  | 'accounts.getPolicies'
+  | 'accounts.login'
+  | 'accounts.isAvailableLoginID'
+  | 'accounts.resendVerificationCode'
+
+/** Parameters every call understands. */
+export interface CommonParams {
+  /**
+   * Language of the server's messages (and, on register, the account's locale), e.g. `en`, `de`,
+   * `zh-cn`. Defaults to the client's `lang` option.
+   */
+  lang?: string
+  /** Any string; the server hands it back untouched in the response's `context`. */
+  context?: string
+}
+
+/** What `include` may ask the account calls to return besides the session. */
+export type AccountInclude =
+  | 'identities-active'
+  | 'identities-all'
+  | 'identities-global'
+  | 'loginIDs'
+  | 'emails'
+  | 'profile'
+  | 'data'
+  | 'subscriptions'
+  | 'preferences'
+  | 'missing-required-fields'
+  | 'irank'
+  | 'groups'
+  | 'id_token'
+
+/** A comma list, as the API takes it, or an array that the client joins with commas. */
+export type CommaList<T extends string> = T | (string & {}) | readonly T[]
+
+/** Where the session of a successful call will be used; it decides the shape of `sessionInfo`. */
+export type TargetEnv = 'browser' | 'mobile' | 'both'
+
+/** How a registration that collides with an existing identity is handled. */
+export type ConflictHandling = 'fail' | 'saveProfileAndFail'
+
+/** Profile fields the schema reserves; sites may add their own, so any other key is allowed. */
+export interface AccountProfile extends JsonObject {
+  email?: string
+  firstName?: string
+  lastName?: string
+  nickname?: string
+  birthDay?: number
+  birthMonth?: number
+  birthYear?: number
+  gender?: 'f' | 'm' | 'u'
+  age?: number
+  address?: string
+  city?: string
+  state?: string
+  zip?: string
+  country?: string
+  locale?: string
+  languages?: string
+  photoURL?: string
+  bio?: string
+}
+
+/** One subscription as written by the client, bound at `subscriptions.<id>.email`. */
+export interface SubscriptionInput {
+  email: {
+    isSubscribed: boolean
+    /** Free-form labels stored with the subscription (campaign, source page). */
+    tags?: string[]
+  }
+}
+
+/** Subscriptions keyed by their schema id, e.g. `{ newsletter: { email: { isSubscribed: true } } }`. */
+export interface SubscriptionsInput {
+  [subscriptionId: string]: SubscriptionInput | undefined
+}
+
+/**
+ * Consents keyed by their schema path. `terms.tos` nests as `{ terms: { tos: { isConsentGranted } } }`;
+ * the leaf object holds `isConsentGranted` and optionally `lang`, `tags`, `entitlements`.
+ */
+export type PreferencesInput = JsonObject
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters of each call
+
+export interface InitRegistrationParams extends CommonParams {
+  /**
+   * Ask for a token of the lite (newsletter-only) flow. Lite tokens contain `_LTE_` and only
+   * `accounts.setAccountInfo` accepts them.
+   */
+  isLite?: boolean
+}
+
+export interface RegisterParams extends CommonParams {
+  /** The token from `initRegistration` (or from a `login` that found the account pending). Required. */
+  regToken: string
+  /** The login identifier when the site identifies users by email. */
+  email?: string
+  /** The login identifier when the site identifies users by user name. */
+  username?: string
+  /** The new password; the site's `passwordComplexity` policy judges it. Sent in the body only. */
+  password: string
+  /** Profile fields (`firstName`, `zip`, ...), sent as a JSON string. */
+  profile?: AccountProfile
+  /** Site-defined data fields, sent as a JSON string. */
+  data?: JsonObject
+  /** Newsletter subscriptions, sent as a JSON string. */
+  subscriptions?: SubscriptionsInput
+  /** Consents (terms, privacy), sent as a JSON string. */
+  preferences?: PreferencesInput
+  /**
+   * Finish the registration in this call when nothing is missing, instead of calling
+   * `finalizeRegistration` afterwards. The API's default is false; screen-sets send true.
+   */
+  finalizeRegistration?: boolean
+  /** The response token of a CAPTCHA challenge, when the site's policy requires one. */
+  captchaToken?: string
+  /** The text the user read from a classic image CAPTCHA. */
+  captchaText?: string
+  /** Which CAPTCHA provider produced `captchaToken` (e.g. `reCaptchaV2`, `reCaptchaEnterpriseScore`). */
+  captchaType?: string
+  /** The security question the user picked, when the site's policy asks for one. */
+  secretQuestion?: string
+  /** The answer to `secretQuestion`. Secret: treated like a password. */
+  secretAnswer?: string
+  /** Where the returned session is for: `browser` (a cookie) by default, or `mobile` (token + secret). */
+  targetEnv?: TargetEnv
+  /**
+   * Which parts of the account to return. The API defaults to `profile`; screen-sets ask for
+   * `profile,data,emails,loginIDs,subscriptions,preferences`.
+   */
+  include?: CommaList<AccountInclude>
+  /**
+   * Lifetime of the new session in seconds: 0 ends with the browser session, -1 ends it at once,
+   * -2 keeps the token valid only while the user is active; omitted means the site default.
+   */
+  sessionExpiration?: number
+  /** The site's own id for the user, at most 252 ASCII characters. */
+  siteUID?: string
+  /** Where the registration came from; the API stores the current page URL when omitted. */
+  regSource?: string
+  /** What to do when the identity collides with another account's. */
+  conflictHandling?: ConflictHandling
+}
+
+export interface FinalizeRegistrationParams extends CommonParams {
+  /** The token of the pending registration. Required. */
+  regToken: string
+  /** Which parts of the account to return. */
+  include?: CommaList<AccountInclude>
+  /** Link the new account to an existing one that shares its identity, when the site allows it. */
+  allowAccountsLinking?: boolean
+  /** Where the returned session is for. */
+  targetEnv?: TargetEnv
+}
+
+interface SetAccountInfoFields extends CommonParams {
+  /** Profile fields to write. With a lite token, `profile.email` is mandatory. */
+  profile?: AccountProfile
+  /** Data fields to write. */
+  data?: JsonObject
+  /** Subscriptions to write. */
+  subscriptions?: SubscriptionsInput
+  /** Consents to write. */
+  preferences?: PreferencesInput
+  /** A new user name for the account. */
+  username?: string
+  /** A security question. */
+  secretQuestion?: string
+  /** The answer to `secretQuestion`. Secret: treated like a password. */
+  secretAnswer?: string
+  /** What to do when a written identity collides with another account's. */
+  conflictHandling?: ConflictHandling
+  /** Records the account's locale; unlike `lang` elsewhere it is written to the account. */
+  lang?: string
+}
+
+/**
+ * Either the token of a pending (or lite) registration, or the `UID` of an account. From a browser,
+ * only the token form is a client call; the `UID` form needs the site's server credentials.
+ */
+export type SetAccountInfoParams =
+  | (SetAccountInfoFields & { regToken: string; UID?: never })
+  | (SetAccountInfoFields & { UID: string; regToken?: never })
+
+/** The schema sections `getSchema` can return. */
+export type SchemaSection = 'profileSchema' | 'dataSchema' | 'subscriptionsSchema' | 'preferencesSchema'
+
+export interface GetSchemaParams extends CommonParams {
+  /** Which sections to return (all four by default). */
+  include?: CommaList<SchemaSection>
+  /** `full` (default), `explicitOnly` (fields the site defined), or `clientOnly` (what a client may write). */
+  filter?: 'full' | 'explicitOnly' | 'clientOnly'
+}
+
+/** The policy sections `getPolicies` can return. A browser may read only the first four. */
+export type PolicySection =
+  | 'registration'
+  | 'gigyaPlugins'
+  | 'passwordComplexity'
+  | 'security'
+  | 'accountOptions'
+  | 'emailVerification'
+  | 'emailNotifications'
+  | 'passwordReset'
+  | 'profilePhoto'
+  | 'twoFactorAuth'
+  | 'doubleOptIn'
+
+export interface GetPoliciesParams extends CommonParams {
+  /** Which sections to return (all the caller may read by default). */
+  sections?: CommaList<PolicySection>
+}
+
+export interface LoginParams extends CommonParams {
+  /** The email or user name the user registered with. */
+  loginID: string
+  /** The user's password. Sent in the body only. */
+  password: string
+  /** The response token of a CAPTCHA challenge, when the site asks for one after failed logins. */
+  captchaToken?: string
+  /** Which parts of the account to return. */
+  include?: CommaList<AccountInclude>
+  /** Lifetime of the session in seconds (see `RegisterParams.sessionExpiration`). */
+  sessionExpiration?: number
+  /** Where the returned session is for. */
+  targetEnv?: TargetEnv
+}
+
+export interface IsAvailableLoginIDParams extends CommonParams {
+  /** The email or user name to check. */
+  loginID: string
+}
+
+export type ResendVerificationCodeParams =
+  | (CommonParams & {
+      /** The token returned with the pending-verification error. */
+      regToken: string
+      UID?: never
+      /** Send to this one of the account's unverified addresses instead of all of them. */
+      email?: string
+    })
+  | (CommonParams & { UID: string; regToken?: never; email?: string })
+
+// ---------------------------------------------------------------------------------------------------
+// Responses
+
+/** One entry of `validationErrors`. */
+export interface ValidationError {
+  /** Why the field was refused, e.g. 400003 (already exists), 400026 (invalid format), 400027 (required). */
+  errorCode: number
+  /** The server's text, in the requested language where it has one. */
+  message: string
+  /** The dotted binding path of the field: `email`, `password`, `profile.zip`, `data.terms`. */
+  fieldName: string
+}
+
+/** A parameter the server received but did not use. */
+export interface IgnoredParam {
+  paramName: string
+  warningCode: number
+  message: string
+}
+
+/** The fields every response carries. */
+export interface ResponseEnvelope {
+  /** 0 on success; 200xxx codes are successes with a remark. */
+  errorCode: number
+  /** Unique id of this call at SAP (32 hex characters); quote it to support. */
+  callId?: string
+  /** HTTP-like status kept for compatibility (200, 206, 400, 403, 500). */
+  statusCode?: number
+  statusReason?: string
+  /** Server time of the response, ISO 8601. */
+  time?: string
+  apiVersion?: number
+  /** The `context` parameter, returned as sent. */
+  context?: string
+  ignoredParams?: IgnoredParam[]
+}
+
+export interface InitRegistrationResponse extends ResponseEnvelope {
+  /** Valid for one hour; lite tokens contain `_LTE_`. */
+  regToken: string
+}
+
+export interface SessionInfo {
+  /** Browser sessions. */
+  cookieName?: string
+  cookieValue?: string
+  /** Mobile sessions. */
+  sessionToken?: string
+  sessionSecret?: string
+}
+
+export interface AccountEmails {
+  verified: string[]
+  unverified: string[]
+}
+
+export interface AccountLoginIDs {
+  emails: string[]
+  unverifiedEmails: string[]
+  username?: string
+}
+
+/** What `register`, `finalizeRegistration` and `login` return on success. */
+export interface AccountResponse extends ResponseEnvelope {
+  UID: string
+  UIDSignature?: string
+  signatureTimestamp?: string | number
+  sessionInfo?: SessionInfo
+  isRegistered?: boolean
+  isActive?: boolean
+  isVerified?: boolean
+  newUser?: boolean
+  registered?: string
+  registeredTimestamp?: number
+  created?: string
+  createdTimestamp?: number
+  lastUpdated?: string
+  lastUpdatedTimestamp?: number
+  lastLogin?: string
+  lastLoginTimestamp?: number
+  loginProvider?: string
+  socialProviders?: string
+  profile?: AccountProfile
+  data?: JsonObject
+  emails?: AccountEmails
+  loginIDs?: AccountLoginIDs
+  subscriptions?: JsonObject
+  preferences?: JsonObject
+  missingRequiredFields?: string[]
+  irank?: number
+}
+
+export type RegisterResponse = AccountResponse
+export type FinalizeRegistrationResponse = AccountResponse
+export type LoginResponse = AccountResponse
+
+export interface SetAccountInfoResponse extends ResponseEnvelope {
+  /** Returned when the call created or updated a lite account. */
+  UID?: string
+}
+
+/** How a schema field may be written. */
+export type WriteAccess = 'serverOnly' | 'clientCreate' | 'clientModify'
+
+/** A field of `profileSchema` or `dataSchema`. */
+export interface SchemaFieldDef {
+  type?: string
+  required?: boolean
+  /** `regex('<.NET pattern>')`, or `"true"` for a boolean that must be true. */
+  format?: string | null
+  allowNull?: boolean
+  writeAccess?: WriteAccess
+  encrypt?: string
+  [attribute: string]: JsonValue | undefined
+}
+
+/** A subscription of `subscriptionsSchema`, found at `fields.<id>.email`. */
+export interface SubscriptionDef {
+  type?: 'subscription' | (string & {})
+  required?: boolean
+  doubleOptIn?: boolean
+  description?: string
+  enableConditionalDoubleOptIn?: boolean
+  [attribute: string]: JsonValue | undefined
+}
+
+/** A consent of `preferencesSchema`. */
+export interface ConsentDef {
+  type?: 'consent' | (string & {})
+  required?: boolean
+  format?: string | null
+  writeAccess?: WriteAccess
+  currentDocDate?: string
+  minDocDate?: string
+  customData?: JsonValue[]
+  [attribute: string]: JsonValue | undefined
+}
+
+export interface SchemaSectionDef<F> {
+  fields: { [path: string]: F }
+  dynamicSchema?: boolean
+}
+
+export interface GetSchemaResponse extends ResponseEnvelope {
+  profileSchema?: SchemaSectionDef<SchemaFieldDef>
+  dataSchema?: SchemaSectionDef<SchemaFieldDef>
+  subscriptionsSchema?: SchemaSectionDef<{ email?: SubscriptionDef; [channel: string]: SubscriptionDef | undefined }>
+  preferencesSchema?: SchemaSectionDef<ConsentDef>
+}
+
+export interface RegistrationPolicy {
+  requireCaptcha?: boolean
+  requireSecurityQuestion?: boolean
+  requireLoginID?: boolean
+  enforceCoppa?: boolean
+  [setting: string]: JsonValue | undefined
+}
+
+export interface PasswordComplexityPolicy {
+  minLength?: number
+  /** How many of: uppercase, lowercase, digit, special symbol (0–4). */
+  minCharGroups?: number
+  /** An extra .NET pattern the password must match. */
+  regExp?: string
+  [setting: string]: JsonValue | undefined
+}
+
+export interface AccountOptionsPolicy {
+  /** A comma list: `email`, `username`, `email, username`, `email, providerEmail`. */
+  loginIdentifiers?: string
+  loginIdentifierConflict?: 'ignore' | 'failOnSiteConflictingIdentity' | 'failOnAnyConflictingIdentity'
+  verifyEmail?: boolean
+  allowUnverifiedLogin?: boolean
+  preventLoginIDHarvesting?: boolean
+  defaultLanguage?: string
+  [setting: string]: JsonValue | undefined
+}
+
+export interface GetPoliciesResponse extends ResponseEnvelope {
+  registration?: RegistrationPolicy
+  passwordComplexity?: PasswordComplexityPolicy
+  accountOptions?: AccountOptionsPolicy
+  gigyaPlugins?: JsonObject
+  security?: JsonObject
+  doubleOptIn?: JsonObject
+  emailVerification?: JsonObject
+}
+
+export interface IsAvailableLoginIDResponse extends ResponseEnvelope {
+  isAvailable: boolean
+}
+
+export type ResendVerificationCodeResponse = ResponseEnvelope
+
+/** Parameters and response of each typed method, for generic code (hooks, transports). */
+export interface AccountsCalls {
+  'accounts.initRegistration': { params: InitRegistrationParams; response: InitRegistrationResponse }
+  'accounts.register': { params: RegisterParams; response: RegisterResponse }
+  'accounts.finalizeRegistration': { params: FinalizeRegistrationParams; response: FinalizeRegistrationResponse }
+  'accounts.setAccountInfo': { params: SetAccountInfoParams; response: SetAccountInfoResponse }
+  'accounts.getSchema': { params: GetSchemaParams; response: GetSchemaResponse }
+  'accounts.getPolicies': { params: GetPoliciesParams; response: GetPoliciesResponse }
+  'accounts.login': { params: LoginParams; response: LoginResponse }
+  'accounts.isAvailableLoginID': { params: IsAvailableLoginIDParams; response: IsAvailableLoginIDResponse }
+  'accounts.resendVerificationCode': {
+    params: ResendVerificationCodeParams
+    response: ResendVerificationCodeResponse
+  }
+}
