@@ -1,0 +1,2 @@
+export { createMockTransport } from './createMockTransport'
+export type { MockResponse, MockTransport } from './createMockTransport'
