@@ -57,6 +57,7 @@ export default defineConfig({
         index: 'src/index.ts',
         server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
+        cli: 'src/server/cli.ts',
       },
       formats: ['es'],
     },

@@ -41,26 +41,3 @@ export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
 export function isSuccessCode(errorCode: number): boolean {
   return errorCode === 0 || (errorCode >= 200000 && errorCode < 201000)
 }
-
-/** The HTTP-like status SAP pairs with an error code: its first three digits (200 for success). */
-export function statusCodeFor(errorCode: number): number {
-  return errorCode === 0 ? 200 : Math.floor(errorCode / 1000)
-}
-
-const statusReasons: Readonly<Record<number, string>> = {
-  200: 'OK',
-  206: 'Partial Content',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Request Entity Too Large',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
-export function statusReasonFor(statusCode: number): string {
-  return statusReasons[statusCode] ?? 'Unknown'
-}

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCodes, statusCodeFor, statusReasonFor } from '../accounts/errorCodes'
+import { ErrorCodes } from '../accounts/errorCodes'
+import { completeEnvelope } from '../emulator/envelope'
 
 /** One Accounts API call as it arrived over HTTP, with every parameter in its wire (string) form. */
 export interface AccountsHttpRequest {
@@ -11,6 +11,8 @@ export interface AccountsHttpRequest {
   httpMethod: string
   /** The request's headers, for handlers that need an origin or an address. */
   headers: IncomingMessage['headers']
+  /** The peer's IP address (rate limits are kept per address). */
+  clientAddress: string
 }
 
 /** Answers one call with a response body; the HTTP layer adds the envelope fields it lacks. */
@@ -27,27 +29,11 @@ export interface AccountsHttpHandlerOptions {
   onHandlerError?: (error: unknown, method: string) => void
 }
 
-const METHOD_PATH = /^\/((?:accounts|socialize|ids)\.[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\/?$/
+const METHOD_PATH = /^\/((?:accounts|socialize|ids|emulator)\.[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\/?$/
 const JSONP_CALLBACK = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 class BodyTooLargeError extends Error {}
-
-/** Stamps what every response carries: callId, time, apiVersion, and the HTTP-like status fields. */
-export function completeEnvelope(body: Record<string, unknown>, context?: string): Record<string, unknown> {
-  const errorCode = typeof body.errorCode === 'number' ? body.errorCode : 0
-  const statusCode = typeof body.statusCode === 'number' ? body.statusCode : statusCodeFor(errorCode)
-  return {
-    ...body,
-    ...(context === undefined ? {} : { context }),
-    callId: typeof body.callId === 'string' ? body.callId : randomUUID().replace(/-/g, ''),
-    errorCode,
-    apiVersion: 2,
-    statusCode,
-    statusReason: typeof body.statusReason === 'string' ? body.statusReason : statusReasonFor(statusCode),
-    time: new Date().toISOString(),
-  }
-}
 
 function errorBody(errorCode: number, errorMessage: string, errorDetails: string): Record<string, unknown> {
   return { errorCode, errorMessage, errorDetails }
@@ -162,7 +148,13 @@ export function createAccountsHttpHandler(
     if (body === undefined && match) {
       const method = match[1] as string
       try {
-        body = await handle({ method, params, httpMethod: req.method ?? 'GET', headers: req.headers })
+        body = await handle({
+          method,
+          params,
+          httpMethod: req.method ?? 'GET',
+          headers: req.headers,
+          clientAddress: req.socket.remoteAddress ?? 'unknown',
+        })
       } catch (error) {
         onHandlerError(error, method)
         body = errorBody(ErrorCodes.GENERAL_SERVER_ERROR, 'General Server Error', 'General Server Error')

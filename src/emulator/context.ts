@@ -1,0 +1,36 @@
+import type { Body } from './envelope'
+import type { Messages } from './messages'
+import type { Params } from './params'
+import type { SiteConfig, Store } from './types'
+
+/** Decides whether a CAPTCHA response token is genuine. */
+export type CaptchaVerifier = (
+  token: string,
+  site: SiteConfig,
+  captchaType: string | undefined,
+) => boolean | Promise<boolean>
+
+/** What handlers share for the emulator's lifetime. */
+export interface EmulatorEnv {
+  store: Store
+  /** HMAC key for regTokens, kept in the store so tokens survive a restart. */
+  tokenKey: string
+  now: () => number
+  verifyCaptcha: CaptchaVerifier
+  passwordHashIterations: number
+  warn: (message: string) => void
+}
+
+/** One call, as a handler sees it. */
+export interface CallContext {
+  env: EmulatorEnv
+  site: SiteConfig
+  params: Params
+  /** The time of the call (epoch milliseconds), read once. */
+  now: number
+  messages: Messages
+  /** Whether the call carried the site's `userKey` + `secret`. */
+  serverAuthorized: boolean
+}
+
+export type Handler = (context: CallContext) => Promise<Body>

@@ -1,0 +1,162 @@
+import type { CaptchaVerifier, EmulatorEnv, Handler } from './context'
+import { randomBytes, timingSafeEqual, toBase64Url } from './crypto'
+import { DEFAULT_SITE } from './defaultSite'
+import { ApiFailure, fail, type Body } from './envelope'
+import { createMemoryStore } from './memoryStore'
+import { messagesFor } from './messages'
+import { Params } from './params'
+import * as registration from './registrationCalls'
+import * as siteCalls from './siteCalls'
+import { normalizeSiteConfig } from './siteConfig'
+import type { SiteConfig, Store } from './types'
+
+/** One call as the emulator receives it: wire parameters, all strings (objects as JSON). */
+export interface EmulatorRequest {
+  method: string
+  params: Readonly<Record<string, string>>
+  /** The caller's address, for the per-address rate limit. */
+  clientAddress?: string
+}
+
+export interface RateLimit {
+  /** Calls allowed per address and site within one window. */
+  max: number
+  windowMs: number
+}
+
+export interface EmulatorOptions {
+  /** Where state lives; a fresh memory store by default. */
+  store?: Store
+  /** Sites to serve (site-file format), written over any stored site of the same apiKey. Default: `DEFAULT_SITE`. */
+  sites?: readonly unknown[]
+  /** The clock, epoch milliseconds (tests move it to expire tokens). */
+  now?: () => number
+  /** Judges CAPTCHA tokens; by default, a token equal to the site's `captchaTestToken` passes. */
+  verifyCaptcha?: CaptchaVerifier
+  /** PBKDF2-SHA256 iterations for password and answer hashes (default 100 000). */
+  passwordHashIterations?: number
+  /** Per-address limit (default 600 calls a minute); false turns it off (benchmarks). */
+  rateLimit?: RateLimit | false
+  /** Development notes (an untranslatable regex); `console.warn` by default. */
+  warn?: (message: string) => void
+}
+
+export interface Emulator {
+  /** Answers one call with a response body (the envelope fields are completed by the caller). */
+  handle(request: EmulatorRequest): Promise<Body>
+  readonly store: Store
+  /** Adds or replaces a site (site-file format); returns it with SAP's defaults filled in. */
+  putSite(site: unknown): Promise<SiteConfig>
+}
+
+const calls: Readonly<Record<string, Handler>> = {
+  'accounts.initRegistration': registration.initRegistration,
+  'accounts.register': registration.register,
+  'accounts.finalizeRegistration': registration.finalizeRegistration,
+  'accounts.setAccountInfo': registration.setAccountInfo,
+  'accounts.login': registration.login,
+  'accounts.isAvailableLoginID': registration.isAvailableLoginID,
+  'accounts.resendVerificationCode': registration.resendVerificationCode,
+  'accounts.getSchema': siteCalls.getSchema,
+  'accounts.setSchema': siteCalls.setSchema,
+  'accounts.getPolicies': siteCalls.getPolicies,
+  'accounts.setPolicies': siteCalls.setPolicies,
+  'accounts.getAccountInfo': siteCalls.getAccountInfo,
+  'emulator.listAccounts': siteCalls.listAccounts,
+  'emulator.getOutbox': siteCalls.getOutbox,
+  'emulator.confirmEmail': siteCalls.confirmEmail,
+}
+
+/** The methods the emulator answers. */
+export const EMULATED_METHODS: readonly string[] = Object.keys(calls)
+
+const defaultCaptchaVerifier: CaptchaVerifier = (token, site) =>
+  site.captchaTestToken !== undefined && timingSafeEqual(token, site.captchaTestToken)
+
+/** Fixed windows per key; old windows are dropped as the map grows. */
+function createRateLimiter(limit: RateLimit | false) {
+  const windows = new Map<string, { start: number; count: number }>()
+  return (key: string, now: number): boolean => {
+    if (limit === false) return true
+    let window = windows.get(key)
+    if (!window || now - window.start >= limit.windowMs) {
+      if (windows.size > 10_000) {
+        for (const [oldKey, old] of windows) if (now - old.start >= limit.windowMs) windows.delete(oldKey)
+      }
+      window = { start: now, count: 0 }
+      windows.set(key, window)
+    }
+    window.count += 1
+    return window.count <= limit.max
+  }
+}
+
+/**
+ * A local, Gigya-compatible Accounts API: pure request handlers over a `Store`. It re-implements the
+ * server's rules from the API reference on its own (it never asks the client library's schema code),
+ * so tests that run the client against it check the client for real.
+ */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const store = options.store ?? createMemoryStore()
+  const warned = new Set<string>()
+  const warnSink = options.warn ?? ((message: string) => console.warn(`[react-screensets emulator] ${message}`))
+  const env: EmulatorEnv = {
+    store,
+    tokenKey: await store.getOrSetMeta('regTokenKey', toBase64Url(randomBytes(32))),
+    now: options.now ?? Date.now,
+    verifyCaptcha: options.verifyCaptcha ?? defaultCaptchaVerifier,
+    passwordHashIterations: options.passwordHashIterations ?? 100_000,
+    warn: (message) => {
+      if (warned.has(message)) return
+      warned.add(message)
+      warnSink(message)
+    },
+  }
+  const allow = createRateLimiter(options.rateLimit ?? { max: 600, windowMs: 60_000 })
+
+  async function putSite(raw: unknown): Promise<SiteConfig> {
+    const site = normalizeSiteConfig(raw)
+    await store.putSite(site)
+    return site
+  }
+  for (const site of options.sites ?? [DEFAULT_SITE]) await putSite(site)
+
+  async function dispatch({ method, params: raw, clientAddress = 'local' }: EmulatorRequest): Promise<Body> {
+    const handler = Object.hasOwn(calls, method) ? calls[method] : undefined
+    if (!handler) throw fail(400096, 'Not supported', `${method} is not supported by the emulator`)
+    const params = new Params(raw)
+    const apiKey = params.string('apiKey')
+    if (apiKey === undefined) throw fail(400093, 'Invalid ApiKey parameter', 'Missing apiKey')
+    const site = await store.getSite(apiKey)
+    if (!site) throw fail(400093, 'Invalid ApiKey parameter', 'Invalid ApiKey parameter')
+    const now = env.now()
+    if (!allow(`${apiKey}\n${clientAddress}`, now))
+      throw fail(403048, 'Api rate limit exceeded', 'Api rate limit exceeded')
+
+    const userKey = params.string('userKey')
+    const secret = params.string('secret')
+    const credentialsGiven = userKey !== undefined || secret !== undefined
+    const serverAuthorized =
+      userKey !== undefined &&
+      secret !== undefined &&
+      timingSafeEqual(userKey, site.userKey) &&
+      timingSafeEqual(secret, site.secret)
+    if (credentialsGiven && !serverAuthorized) throw fail(403005, 'Unauthorized user', 'Invalid userKey or secret')
+
+    const lang = params.string('lang') ?? String(site.policies.accountOptions?.defaultLanguage ?? 'en')
+    return handler({ env, site, params, now, messages: messagesFor(lang), serverAuthorized })
+  }
+
+  return {
+    store,
+    putSite,
+    async handle(request) {
+      try {
+        return await dispatch(request)
+      } catch (error) {
+        if (error instanceof ApiFailure) return error.body
+        throw error
+      }
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import { fromBase64Url, hmac, randomBytes, toBase64Url, utf8, verifyHmac } from './crypto'
+import { fail } from './envelope'
+
+/** Registration tokens live one hour, as SAP's do. */
+export const REG_TOKEN_LIFETIME_MS = 60 * 60 * 1000
+const MAX_TOKEN_LENGTH = 1024
+
+export interface RegTokenClaims {
+  /** The site the token was issued for. */
+  apiKey: string
+  /** Unique id, recorded once the token has been used up. */
+  id: string
+  /** Issue time, epoch milliseconds. */
+  issuedAt: number
+  lite: boolean
+  /** The pending account the token continues, when it was issued by register, login or finalize. */
+  UID?: string
+}
+
+interface Payload {
+  k: string
+  i: string
+  t: number
+  l?: 1
+  u?: string
+}
+
+/**
+ * `RT1_[LTE_]<payload>.<HMAC-SHA256>`: stateless and signed, so it cannot be forged or moved to
+ * another site; lite tokens carry `_LTE_` as SAP's do.
+ */
+export async function issueRegToken(key: string, claims: Omit<RegTokenClaims, 'id'>): Promise<string> {
+  const payload: Payload = { k: claims.apiKey, i: toBase64Url(randomBytes(12)), t: claims.issuedAt }
+  if (claims.lite) payload.l = 1
+  if (claims.UID !== undefined) payload.u = claims.UID
+  const body = `${claims.lite ? 'RT1_LTE_' : 'RT1_'}${toBase64Url(utf8(JSON.stringify(payload)))}`
+  return `${body}.${toBase64Url(await hmac(key, body))}`
+}
+
+const invalid = () => fail(400006, 'Invalid parameter value', 'Invalid regToken')
+
+/**
+ * Checks signature, site and lifetime: an unknown, tampered or foreign token is 400006 `Invalid
+ * regToken`, an expired one 403002 `regToken expired`. Whether it was used up is the caller's check.
+ */
+export async function readRegToken(key: string, token: string, apiKey: string, now: number): Promise<RegTokenClaims> {
+  if (token.length > MAX_TOKEN_LENGTH) throw invalid()
+  const match = /^(RT1_(?:LTE_)?)([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token)
+  const signature = match?.[3] === undefined ? undefined : fromBase64Url(match[3])
+  if (!match || signature === undefined) throw invalid()
+  const body = `${match[1]}${match[2]}`
+  if (!(await verifyHmac(key, body, signature))) throw invalid()
+  let payload: Payload
+  try {
+    payload = JSON.parse(new TextDecoder().decode(fromBase64Url(match[2] as string))) as Payload
+  } catch {
+    throw invalid()
+  }
+  const lite = payload.l === 1
+  if (payload.k !== apiKey || lite !== (match[1] === 'RT1_LTE_')) throw invalid()
+  if (now - payload.t > REG_TOKEN_LIFETIME_MS) throw fail(403002, 'Request has expired', 'regToken expired')
+  return {
+    apiKey: payload.k,
+    id: payload.i,
+    issuedAt: payload.t,
+    lite,
+    ...(payload.u === undefined ? {} : { UID: payload.u }),
+  }
+}

@@ -1,0 +1,477 @@
+import type { JsonObject } from '../accounts/types'
+import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
+import type { CallContext, Handler } from './context'
+import { hashSecret, verifySecret } from './crypto'
+import { fail, randomHex32, validationFailure, type Body } from './envelope'
+import { issueRegToken, readRegToken, type RegTokenClaims } from './regToken'
+import type { AccountRecord, SiteConfig } from './types'
+import {
+  applyWrite,
+  isValidEmail,
+  meetsPasswordPolicy,
+  missingRequiredFields,
+  validateWrite,
+  type WriteInput,
+} from './validateWrite'
+
+const MAX_SITE_UID_LENGTH = 252
+
+/** Which login identifiers the site's `accountOptions.loginIdentifiers` allows. */
+function loginIdentifiers(site: SiteConfig): { email: boolean; username: boolean } {
+  const list = String(site.policies.accountOptions?.loginIdentifiers ?? 'email')
+    .split(',')
+    .map((item) => item.trim())
+  const username = list.includes('username')
+  return { email: list.includes('email') || !username, username }
+}
+
+function newToken(context: CallContext, lite: boolean, UID?: string): Promise<string> {
+  return issueRegToken(context.env.tokenKey, {
+    apiKey: context.site.apiKey,
+    issuedAt: context.now,
+    lite,
+    ...(UID === undefined ? {} : { UID }),
+  })
+}
+
+/** A regToken that is genuine, of the right kind, and not used up. */
+async function readToken(context: CallContext, kind: 'full' | 'lite' | 'any'): Promise<RegTokenClaims> {
+  const claims = await readRegToken(
+    context.env.tokenKey,
+    context.params.required('regToken'),
+    context.site.apiKey,
+    context.now,
+  )
+  const kindOk = kind === 'any' || (kind === 'lite') === claims.lite
+  if (!kindOk || (await context.env.store.isTokenUsed(claims.id))) {
+    throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  }
+  return claims
+}
+
+/** The pending account a token continues. */
+async function pendingAccount(context: CallContext, claims: RegTokenClaims): Promise<AccountRecord> {
+  const account =
+    claims.UID === undefined ? undefined : await context.env.store.getAccount(context.site.apiKey, claims.UID)
+  if (!account || account.kind !== 'full') throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  return account
+}
+
+function writeInput(context: CallContext): WriteInput {
+  const { params } = context
+  const input: WriteInput = {}
+  for (const name of ['profile', 'data', 'subscriptions', 'preferences'] as const) {
+    const value = params.object(name)
+    if (value !== undefined) input[name] = value
+  }
+  return input
+}
+
+function include(context: CallContext): string[] {
+  return context.params.list('include') ?? DEFAULT_INCLUDE
+}
+
+/** Age in whole years from the profile's birth date, when the year is known. */
+function ageOf(profile: JsonObject, now: number): number | undefined {
+  const year = profile.birthYear
+  if (typeof year !== 'number') return undefined
+  const today = new Date(now)
+  const month = typeof profile.birthMonth === 'number' ? profile.birthMonth : 1
+  const day = typeof profile.birthDay === 'number' ? profile.birthDay : 1
+  const hadBirthday =
+    today.getUTCMonth() + 1 > month || (today.getUTCMonth() + 1 === month && today.getUTCDate() >= day)
+  return today.getUTCFullYear() - year - (hadBirthday ? 0 : 1)
+}
+
+function checkCoppa(context: CallContext, account: AccountRecord): void {
+  if (context.site.policies.registration?.enforceCoppa !== true) return
+  const age = ageOf(account.profile, context.now)
+  if (age !== undefined && age < 13) throw fail(403044, 'Under age user', 'Under age user')
+}
+
+/** The error for an identifier another account holds, as `loginIdentifierConflict` asks. */
+async function identifierConflict(context: CallContext, loginID: string, isEmail: boolean): Promise<Error> {
+  const conflictPolicy =
+    context.site.policies.accountOptions?.loginIdentifierConflict ?? 'failOnSiteConflictingIdentity'
+  if (isEmail && conflictPolicy !== 'ignore') {
+    return fail(403043, 'Login identifier exists', 'loginID already exists', {
+      regToken: await newToken(context, false),
+    })
+  }
+  return validationFailure([
+    {
+      errorCode: 400003,
+      message: context.messages(isEmail ? 'emailExists' : 'usernameExists'),
+      fieldName: isEmail ? 'email' : 'username',
+    },
+  ])
+}
+
+/**
+ * Where a full registration goes once its fields are written: pending (206001, listing what is
+ * missing) until complete and finalized; then registered, and pending verification (206002) when
+ * the site verifies emails. Consumes the token that brought it here.
+ */
+async function settleRegistration(
+  context: CallContext,
+  account: AccountRecord,
+  claims: RegTokenClaims,
+  finalize: boolean,
+): Promise<Body> {
+  const { env, site, now } = context
+  const missing = missingRequiredFields(account, site)
+  const parts = include(context)
+  await env.store.useToken(claims.id, now)
+
+  if (missing.length > 0 || !finalize) {
+    await env.store.updateAccount(account)
+    throw fail(
+      206001,
+      'Account Pending Registration',
+      missing.length > 0
+        ? `Missing required fields for registration: ${missing.join(', ')}`
+        : 'Account Pending Registration',
+      {
+        ...accountBody(account, [...parts, 'profile', 'data'], missing),
+        regToken: await newToken(context, false, account.UID),
+      },
+    )
+  }
+
+  const verifyEmail = site.policies.accountOptions?.verifyEmail === true
+  account.isRegistered = true
+  account.registered = now
+  account.lastUpdated = now
+  if (!verifyEmail) {
+    account.isVerified = true
+    account.verified = now
+    account.emails = {
+      verified: [...new Set([...account.emails.verified, ...account.emails.unverified])],
+      unverified: [],
+    }
+  }
+  await env.store.updateAccount(account)
+
+  if (verifyEmail && account.emails.unverified.length > 0) {
+    await sendVerification(context, account, account.emails.unverified)
+    throw fail(206002, 'Account Pending Verification', 'Account Pending Verification', {
+      ...accountBody(account, [...parts, 'emails']),
+      ...(await signUID(site, account.UID, now)),
+      newUser: true,
+      regToken: await newToken(context, false, account.UID),
+    })
+  }
+  return sessionBody(context, account, parts, true)
+}
+
+async function sessionBody(
+  context: CallContext,
+  account: AccountRecord,
+  parts: readonly string[],
+  newUser: boolean,
+): Promise<Body> {
+  const { params, site, now } = context
+  return {
+    errorCode: 0,
+    sessionInfo: sessionInfo(site, params.string('targetEnv'), params.integer('sessionExpiration')),
+    ...accountBody(account, parts),
+    ...(await signUID(site, account.UID, now)),
+    newUser,
+  }
+}
+
+async function sendVerification(
+  context: CallContext,
+  account: AccountRecord,
+  emails: readonly string[],
+): Promise<void> {
+  for (const to of emails) {
+    await context.env.store.addOutbox({
+      apiKey: context.site.apiKey,
+      UID: account.UID,
+      to,
+      kind: 'verification',
+      subject: 'Please verify your email address',
+      body: `Verify ${to} for account ${account.UID}.`,
+      created: context.now,
+    })
+  }
+}
+
+export const initRegistration: Handler = async (context) => ({
+  errorCode: 0,
+  regToken: await newToken(context, context.params.boolean('isLite', false)),
+})
+
+export const register: Handler = async (context) => {
+  const { env, site, params, now, messages } = context
+  const claims = await readToken(context, 'full')
+  const finalize = params.boolean('finalizeRegistration', false)
+
+  if (site.policies.registration?.requireCaptcha === true) {
+    const token = params.string('captchaToken') ?? params.string('captchaText')
+    if (token === undefined || !(await env.verifyCaptcha(token, site, params.string('captchaType')))) {
+      throw fail(400021, 'CAPTCHA verification failed', 'CAPTCHA verification failed')
+    }
+  }
+
+  if (claims.UID !== undefined) {
+    // A token from login or an earlier register: this call completes that pending account.
+    const account = await pendingAccount(context, claims)
+    applyWrite(
+      account,
+      validateWrite(writeInput(context), { site, client: true, existing: account, messages, warn: env.warn }),
+      site,
+      now,
+    )
+    checkCoppa(context, account)
+    return settleRegistration(context, account, claims, finalize)
+  }
+
+  const identifiers = loginIdentifiers(site)
+  const email = params.string('email')?.trim()
+  const username = params.string('username')?.trim()
+  const password = params.string('password')
+  const errors: Array<{ errorCode: number; message: string; fieldName: string }> = []
+  const required = (fieldName: string) => errors.push({ errorCode: 400027, message: messages('required'), fieldName })
+
+  if (identifiers.email && !identifiers.username && email === undefined) required('email')
+  if (identifiers.username && !identifiers.email && username === undefined) required('username')
+  if (identifiers.email && identifiers.username && email === undefined && username === undefined) required('email')
+  if (email !== undefined && !isValidEmail(email))
+    errors.push({ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'email' })
+  if (password === undefined) required('password')
+  else if (!meetsPasswordPolicy(password, site.policies.passwordComplexity, env.warn)) {
+    errors.push({ errorCode: 400009, message: messages('passwordComplexity'), fieldName: 'password' })
+  }
+  const secretQuestion = params.string('secretQuestion')
+  const secretAnswer = params.string('secretAnswer')
+  if (site.policies.registration?.requireSecurityQuestion === true) {
+    if (secretQuestion === undefined) required('secretQuestion')
+    if (secretAnswer === undefined) required('secretAnswer')
+  }
+  const siteUID = params.string('siteUID')
+  if (siteUID !== undefined && (siteUID.length > MAX_SITE_UID_LENGTH || !/^[\x21-\x7e]+$/.test(siteUID))) {
+    throw fail(400006, 'Invalid parameter value', 'Invalid siteUID')
+  }
+
+  const write = validateWrite(writeInput(context), { site, client: true, messages, warn: env.warn })
+  if (errors.length > 0) throw validationFailure(errors)
+
+  const loginEmail = identifiers.email && email !== undefined ? email : undefined
+  const loginUsername = identifiers.username && username !== undefined ? username : undefined
+  if (loginEmail !== undefined && (await env.store.findAccountByLoginID(site.apiKey, loginEmail))) {
+    throw await identifierConflict(context, loginEmail, true)
+  }
+  if (loginUsername !== undefined && (await env.store.findAccountByLoginID(site.apiKey, loginUsername))) {
+    throw await identifierConflict(context, loginUsername, false)
+  }
+
+  const account: AccountRecord = {
+    UID: siteUID ?? randomHex32(),
+    apiKey: site.apiKey,
+    kind: 'full',
+    loginIDs: {
+      emails: loginEmail === undefined ? [] : [loginEmail],
+      ...(loginUsername === undefined ? {} : { username: loginUsername }),
+    },
+    passwordHash: await hashSecret(password as string, env.passwordHashIterations),
+    ...(secretQuestion === undefined ? {} : { secretQuestion }),
+    ...(secretAnswer === undefined
+      ? {}
+      : { secretAnswerHash: await hashSecret(secretAnswer, env.passwordHashIterations) }),
+    profile: {},
+    data: {},
+    subscriptions: {},
+    preferences: {},
+    emails: { verified: [], unverified: email === undefined ? [] : [email] },
+    isRegistered: false,
+    isVerified: false,
+    isActive: true,
+    ...(params.string('regSource') === undefined ? {} : { regSource: params.string('regSource') }),
+    ...(params.string('lang') === undefined ? {} : { lang: params.string('lang') }),
+    created: now,
+    lastUpdated: now,
+  }
+  applyWrite(account, write, site, now)
+  if (email !== undefined && account.profile.email === undefined) account.profile.email = email
+  checkCoppa(context, account)
+
+  const conflict = await env.store.insertAccount(account)
+  if (conflict?.conflict === 'uid') {
+    throw validationFailure([{ errorCode: 400003, message: messages('uidExists'), fieldName: 'siteUID' }])
+  }
+  if (conflict)
+    throw await identifierConflict(context, conflict.loginID, conflict.loginID === loginEmail?.toLowerCase())
+  return settleRegistration(context, account, claims, finalize)
+}
+
+export const finalizeRegistration: Handler = async (context) => {
+  const claims = await readToken(context, 'full')
+  const account = await pendingAccount(context, claims)
+  if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  return settleRegistration(context, account, claims, true)
+}
+
+/** With a lite token: create or update the lite account of `profile.email`. */
+async function setLiteAccountInfo(context: CallContext): Promise<Body> {
+  const { env, site, now, messages } = context
+  const input = writeInput(context)
+  const email = input.profile?.email
+  if (typeof email !== 'string' || email.trim() === '') {
+    throw validationFailure([{ errorCode: 400027, message: messages('required'), fieldName: 'profile.email' }])
+  }
+  if (!isValidEmail(email.trim())) {
+    throw validationFailure([{ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'profile.email' }])
+  }
+  const normalizedEmail = email.trim()
+  input.profile = { ...input.profile, email: normalizedEmail }
+
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const existing = await env.store.findLiteAccount(site.apiKey, normalizedEmail)
+    const account: AccountRecord = existing ?? {
+      UID: randomHex32(),
+      apiKey: site.apiKey,
+      kind: 'lite',
+      loginIDs: { emails: [normalizedEmail] },
+      profile: {},
+      data: {},
+      subscriptions: {},
+      preferences: {},
+      emails: { verified: [], unverified: [normalizedEmail] },
+      isRegistered: false,
+      isVerified: false,
+      isActive: true,
+      created: now,
+      lastUpdated: now,
+      ...(context.params.string('lang') === undefined ? {} : { lang: context.params.string('lang') }),
+      ...(context.params.string('regSource') === undefined ? {} : { regSource: context.params.string('regSource') }),
+    }
+    const write = validateWrite(input, {
+      site,
+      client: true,
+      messages,
+      warn: env.warn,
+      ...(existing ? { existing } : {}),
+    })
+    const pending = applyWrite(account, write, site, now)
+    const conflict = existing ? await env.store.updateAccount(account) : await env.store.insertAccount(account)
+    if (conflict) continue // a parallel call created this email's lite account first: update it instead
+    if (pending.length > 0) {
+      await env.store.addOutbox({
+        apiKey: site.apiKey,
+        UID: account.UID,
+        to: normalizedEmail,
+        kind: 'double-opt-in',
+        subject: 'Please confirm your subscription',
+        body: `Confirm your subscription to: ${pending.join(', ')}.`,
+        created: now,
+      })
+    }
+    return { errorCode: 0, UID: account.UID, newUser: existing === undefined }
+  }
+  throw fail(409030, 'Too many concurrent requests', 'Too many concurrent requests for the same user')
+}
+
+export const setAccountInfo: Handler = async (context) => {
+  const { env, site, params, now, messages } = context
+  if (params.has('regToken')) {
+    const claims = await readToken(context, 'any')
+    if (claims.lite) return setLiteAccountInfo(context)
+    const account = await pendingAccount(context, claims)
+    if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+    applyWrite(
+      account,
+      validateWrite(writeInput(context), { site, client: true, existing: account, messages, warn: env.warn }),
+      site,
+      now,
+    )
+    checkCoppa(context, account)
+    await env.store.updateAccount(account)
+    return { errorCode: 0 }
+  }
+  const UID = params.required('UID')
+  if (!context.serverAuthorized) {
+    throw fail(403007, 'Permission denied', 'Writing an account by UID needs the site userKey and secret')
+  }
+  const account = await env.store.getAccount(site.apiKey, UID)
+  if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+  applyWrite(
+    account,
+    validateWrite(writeInput(context), { site, client: false, existing: account, messages, warn: env.warn }),
+    site,
+    now,
+  )
+  await env.store.updateAccount(account)
+  return { errorCode: 0 }
+}
+
+export const login: Handler = async (context) => {
+  const { env, site, params, now } = context
+  const loginID = params.required('loginID').trim()
+  const password = params.required('password')
+  const account = await env.store.findAccountByLoginID(site.apiKey, loginID)
+  const valid = account?.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
+  if (!account || !valid) throw fail(403042, 'Invalid LoginID', 'invalid loginID or password')
+  const parts = include(context)
+  if (!account.isRegistered) {
+    const missing = missingRequiredFields(account, site)
+    throw fail(
+      206001,
+      'Account Pending Registration',
+      missing.length > 0
+        ? `Missing required fields for registration: ${missing.join(', ')}`
+        : 'Account Pending Registration',
+      {
+        ...accountBody(account, [...parts, 'profile', 'data'], missing),
+        regToken: await newToken(context, false, account.UID),
+      },
+    )
+  }
+  const accountOptions = site.policies.accountOptions
+  if (accountOptions?.verifyEmail === true && !account.isVerified && accountOptions.allowUnverifiedLogin !== true) {
+    throw fail(206002, 'Account Pending Verification', 'Account Pending Verification', {
+      ...accountBody(account, [...parts, 'emails']),
+      regToken: await newToken(context, false, account.UID),
+    })
+  }
+  return {
+    ...(await sessionBody(context, account, parts, false)),
+    lastLogin: new Date(now).toISOString(),
+    lastLoginTimestamp: now,
+  }
+}
+
+export const isAvailableLoginID: Handler = async (context) => {
+  const loginID = context.params.required('loginID').trim()
+  return { errorCode: 0, isAvailable: !(await context.env.store.findAccountByLoginID(context.site.apiKey, loginID)) }
+}
+
+export const resendVerificationCode: Handler = async (context) => {
+  const { env, site, params } = context
+  let account: AccountRecord | undefined
+  if (params.has('regToken')) {
+    const claims = await readRegToken(env.tokenKey, params.required('regToken'), site.apiKey, context.now)
+    account = claims.UID === undefined || claims.lite ? undefined : await env.store.getAccount(site.apiKey, claims.UID)
+    if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  } else {
+    const UID = params.required('UID')
+    if (!context.serverAuthorized)
+      throw fail(403007, 'Permission denied', 'Resending by UID needs the site userKey and secret')
+    account = await env.store.getAccount(site.apiKey, UID)
+    if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+  }
+  const email = params.string('email')
+  const targets =
+    email === undefined
+      ? account.emails.unverified
+      : account.emails.unverified.filter((address) => address.toLowerCase() === email.toLowerCase())
+  if (targets.length === 0)
+    throw fail(
+      400006,
+      'Invalid parameter value',
+      email === undefined ? 'No unverified email to verify' : 'Invalid email',
+    )
+  await sendVerification(context, account, targets)
+  return { errorCode: 0 }
+}

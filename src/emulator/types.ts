@@ -1,0 +1,123 @@
+import type { GetPoliciesResponse, GetSchemaResponse, JsonObject, ResponseEnvelope } from '../accounts/types'
+
+/** The four schema sections, in the format `accounts.getSchema` returns them. */
+export type SiteSchema = Pick<
+  GetSchemaResponse,
+  'profileSchema' | 'dataSchema' | 'subscriptionsSchema' | 'preferencesSchema'
+>
+
+/** Policy sections, in the format `accounts.getPolicies` returns them (any other section is kept too). */
+export type SitePolicies = Omit<GetPoliciesResponse, keyof ResponseEnvelope> & {
+  [section: string]: JsonObject | undefined
+}
+
+/**
+ * One emulated site, in the site-file format other tools can write:
+ * `{ apiKey, userKey, secret, schema, policies, captchaTestToken }`.
+ */
+export interface SiteConfig {
+  /** The public key browsers send. */
+  apiKey: string
+  /** Server credentials for server-only calls (`getAccountInfo`, `setSchema`, the inspection calls). */
+  userKey: string
+  secret: string
+  schema: SiteSchema
+  policies: SitePolicies
+  /** The CAPTCHA token the deterministic test verifier accepts. */
+  captchaTestToken?: string
+}
+
+/** A subscription as stored on an account. */
+export interface StoredSubscription {
+  email: {
+    isSubscribed: boolean
+    tags?: string[]
+    lastUpdatedSubscriptionState: string
+    doubleOptIn?: { status: 'NotConfirmed' | 'Pending' | 'Confirmed'; emailSentTime?: string }
+  }
+}
+
+/** An account as the store keeps it. */
+export interface AccountRecord {
+  UID: string
+  apiKey: string
+  /** `full` accounts register with a password; `lite` ones only leave an email (newsletters). */
+  kind: 'full' | 'lite'
+  /** The login identifiers that must stay unique within the site (lower-cased emails, user names). */
+  loginIDs: { emails: string[]; username?: string }
+  passwordHash?: string
+  secretQuestion?: string
+  secretAnswerHash?: string
+  profile: JsonObject
+  data: JsonObject
+  subscriptions: { [id: string]: StoredSubscription }
+  preferences: JsonObject
+  emails: { verified: string[]; unverified: string[] }
+  isRegistered: boolean
+  isVerified: boolean
+  isActive: boolean
+  regSource?: string
+  lang?: string
+  /** Epoch milliseconds. */
+  created: number
+  lastUpdated: number
+  registered?: number
+  verified?: number
+}
+
+/** A message the emulator would have emailed (verification, double opt-in confirmation). */
+export interface OutboxMessage {
+  id: number
+  apiKey: string
+  to: string
+  kind: 'verification' | 'double-opt-in'
+  subject: string
+  body: string
+  UID?: string
+  /** Epoch milliseconds. */
+  created: number
+}
+
+export type NewOutboxMessage = Omit<OutboxMessage, 'id'>
+
+/** Why an insert or update was refused: the unique key that was already taken. */
+export type UniqueConflict = { conflict: 'uid' } | { conflict: 'loginID'; loginID: string }
+
+/**
+ * Where the emulator keeps its state. Every method is atomic on its own; uniqueness of UIDs and of
+ * each (site, login identifier) pair is the store's job (a database constraint), so parallel
+ * registrations of one email can never create two accounts.
+ */
+export interface Store {
+  /** A value kept across restarts (the token signing key), set once: the first writer wins. */
+  getOrSetMeta(key: string, value: string): Promise<string>
+  getSite(apiKey: string): Promise<SiteConfig | undefined>
+  putSite(site: SiteConfig): Promise<void>
+  /**
+   * Inserts an account together with its unique keys: `loginIDs.emails`, `loginIDs.username` for
+   * full accounts, and `lite:<email>` for lite ones. Nothing is written on a conflict.
+   */
+  insertAccount(account: AccountRecord): Promise<UniqueConflict | undefined>
+  /** Replaces an existing account and its unique keys; nothing is written on a conflict. */
+  updateAccount(account: AccountRecord): Promise<UniqueConflict | undefined>
+  getAccount(apiKey: string, UID: string): Promise<AccountRecord | undefined>
+  /** The full account that holds this email or user name (case-insensitive). */
+  findAccountByLoginID(apiKey: string, loginID: string): Promise<AccountRecord | undefined>
+  /** The lite account of this email (case-insensitive). */
+  findLiteAccount(apiKey: string, email: string): Promise<AccountRecord | undefined>
+  listAccounts(apiKey: string): Promise<AccountRecord[]>
+  /** Marks a token id used; false when it already was (atomic: only one caller gets true). */
+  useToken(tokenId: string, usedAt: number): Promise<boolean>
+  isTokenUsed(tokenId: string): Promise<boolean>
+  addOutbox(message: NewOutboxMessage): Promise<OutboxMessage>
+  listOutbox(apiKey: string): Promise<OutboxMessage[]>
+  close(): Promise<void>
+}
+
+/** The unique keys an account claims in its site (see `Store.insertAccount`). */
+export function uniqueKeysOf(account: AccountRecord): string[] {
+  if (account.kind === 'lite') return account.loginIDs.emails.map((email) => `lite:${email.toLowerCase()}`)
+  const keys = account.loginIDs.emails.map((email) => email.toLowerCase())
+  if (account.loginIDs.username !== undefined) keys.push(account.loginIDs.username.toLowerCase())
+  return keys
+}
