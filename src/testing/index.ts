@@ -1,2 +1,6 @@
 export { createMockTransport } from './createMockTransport'
 export type { MockResponse, MockTransport } from './createMockTransport'
+export { createEmulatorTransport } from './createEmulatorTransport'
+export type { EmulatorTransport, EmulatorTransportOptions } from './createEmulatorTransport'
+export { createEmulator, createMemoryStore, DEFAULT_SITE } from '../emulator'
+export type { Emulator, EmulatorOptions, SiteConfig, Store } from '../emulator'
