@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AccountsError, createAccountsClient } from '../../src'
+import { type AccountsError, createAccountsClient } from '../../src'
 import { createEmulatorTransport } from '../../src/testing'
 
 describe('the emulator inside Chromium (Web Crypto, memory store)', () => {
