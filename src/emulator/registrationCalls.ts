@@ -49,6 +49,22 @@ async function readToken(context: CallContext, kind: 'full' | 'lite' | 'any'): P
   return claims
 }
 
+/** Uses the token up, atomically: of parallel calls with one token, only one gets past this. */
+async function consumeToken(context: CallContext, claims: RegTokenClaims): Promise<void> {
+  if (!(await context.env.store.useToken(claims.id, context.now))) {
+    throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  }
+}
+
+/** `targetEnv` and `sessionExpiration`, checked before anything is written. */
+function readSessionOptions(context: CallContext): void {
+  const targetEnv = context.params.string('targetEnv')
+  if (targetEnv !== undefined && !['browser', 'mobile', 'both'].includes(targetEnv)) {
+    throw fail(400006, 'Invalid parameter value', 'Invalid targetEnv')
+  }
+  context.params.integer('sessionExpiration')
+}
+
 /** The pending account a token continues. */
 async function pendingAccount(context: CallContext, claims: RegTokenClaims): Promise<AccountRecord> {
   const account =
@@ -110,18 +126,12 @@ async function identifierConflict(context: CallContext, loginID: string, isEmail
 /**
  * Where a full registration goes once its fields are written: pending (206001, listing what is
  * missing) until complete and finalized; then registered, and pending verification (206002) when
- * the site verifies emails. Consumes the token that brought it here.
+ * the site verifies emails. The token that brought it here is already used up.
  */
-async function settleRegistration(
-  context: CallContext,
-  account: AccountRecord,
-  claims: RegTokenClaims,
-  finalize: boolean,
-): Promise<Body> {
+async function settleRegistration(context: CallContext, account: AccountRecord, finalize: boolean): Promise<Body> {
   const { env, site, now } = context
   const missing = missingRequiredFields(account, site)
   const parts = include(context)
-  await env.store.useToken(claims.id, now)
 
   if (missing.length > 0 || !finalize) {
     await env.store.updateAccount(account)
@@ -207,6 +217,7 @@ export const register: Handler = async (context) => {
   const { env, site, params, now, messages } = context
   const claims = await readToken(context, 'full')
   const finalize = params.boolean('finalizeRegistration', false)
+  readSessionOptions(context)
 
   if (site.policies.registration?.requireCaptcha === true) {
     const token = params.string('captchaToken') ?? params.string('captchaText')
@@ -225,7 +236,8 @@ export const register: Handler = async (context) => {
       now,
     )
     checkCoppa(context, account)
-    return settleRegistration(context, account, claims, finalize)
+    await consumeToken(context, claims)
+    return settleRegistration(context, account, finalize)
   }
 
   const identifiers = loginIdentifiers(site)
@@ -297,20 +309,23 @@ export const register: Handler = async (context) => {
   if (email !== undefined && account.profile.email === undefined) account.profile.email = email
   checkCoppa(context, account)
 
+  await consumeToken(context, claims)
   const conflict = await env.store.insertAccount(account)
   if (conflict?.conflict === 'uid') {
     throw validationFailure([{ errorCode: 400003, message: messages('uidExists'), fieldName: 'siteUID' }])
   }
   if (conflict)
     throw await identifierConflict(context, conflict.loginID, conflict.loginID === loginEmail?.toLowerCase())
-  return settleRegistration(context, account, claims, finalize)
+  return settleRegistration(context, account, finalize)
 }
 
 export const finalizeRegistration: Handler = async (context) => {
   const claims = await readToken(context, 'full')
+  readSessionOptions(context)
   const account = await pendingAccount(context, claims)
   if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-  return settleRegistration(context, account, claims, true)
+  await consumeToken(context, claims)
+  return settleRegistration(context, account, true)
 }
 
 /** With a lite token: create or update the lite account of `profile.email`. */
@@ -410,6 +425,7 @@ export const login: Handler = async (context) => {
   const { env, site, params, now } = context
   const loginID = params.required('loginID').trim()
   const password = params.required('password')
+  readSessionOptions(context)
   const account = await env.store.findAccountByLoginID(site.apiKey, loginID)
   const valid = account?.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
   if (!account || !valid) throw fail(403042, 'Invalid LoginID', 'invalid loginID or password')

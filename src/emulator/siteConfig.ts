@@ -76,6 +76,9 @@ function checkFields(section: string, value: unknown): void {
   if (!isObject(value)) throw new SiteConfigError(`schema.${section} must be an object with "fields"`)
   if (!isObject(value.fields)) throw new SiteConfigError(`schema.${section}.fields must be an object`)
   for (const [path, def] of Object.entries(value.fields)) {
+    if (path.split('.').some((part) => ['__proto__', 'constructor', 'prototype', ''].includes(part))) {
+      throw new SiteConfigError(`schema.${section}.fields["${path}"] is not a usable field path`)
+    }
     if (!isObject(def)) throw new SiteConfigError(`schema.${section}.fields["${path}"] must be an object`)
     if (section === 'subscriptionsSchema') {
       if (!isObject(def.email))

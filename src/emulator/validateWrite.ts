@@ -43,24 +43,49 @@ type Section = 'profile' | 'data'
 const isPlainObject = (value: unknown): value is JsonObject =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
-/** Leaf paths of a nested object, stopping at a path the schema knows (its keys may contain dots). */
+/** Deeper objects than any schema path are refused before they are walked. */
+const MAX_DEPTH = 32
+
+/** Keys that would reach `Object.prototype` through a path walk; never a field name. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+export function isForbiddenPath(path: string): boolean {
+  return path.split('.').some((part) => FORBIDDEN_KEYS.has(part))
+}
+
+/**
+ * Leaf paths of a nested object, stopping at a path the schema knows (its keys may contain dots).
+ * Iterative with a depth limit, so a hostile nesting cannot exhaust the stack.
+ */
 function flatten(
+  section: string,
   value: JsonObject,
   known: (path: string, child: JsonValue) => boolean,
-  prefix = '',
 ): Array<[string, JsonValue]> {
   const leaves: Array<[string, JsonValue]> = []
-  for (const [key, child] of Object.entries(value)) {
-    if (child === undefined) continue
-    const path = prefix === '' ? key : `${prefix}.${key}`
-    if (!known(path, child) && isPlainObject(child) && Object.keys(child).length > 0)
-      leaves.push(...flatten(child, known, path))
-    else leaves.push([path, child])
+  const pending: Array<[prefix: string, node: JsonObject, depth: number]> = [['', value, 1]]
+  while (pending.length > 0) {
+    const [prefix, node, depth] = pending.pop() as [string, JsonObject, number]
+    if (depth > MAX_DEPTH) {
+      throw fail(400006, 'Invalid parameter value', `${section} is nested deeper than ${MAX_DEPTH} levels`)
+    }
+    const children: Array<[string, JsonObject, number]> = []
+    for (const [key, child] of Object.entries(node)) {
+      if (child === undefined) continue
+      const path = prefix === '' ? key : `${prefix}.${key}`
+      if (!known(path, child) && isPlainObject(child) && Object.keys(child).length > 0) {
+        children.push([path, child, depth + 1])
+      } else {
+        leaves.push([path, child])
+      }
+    }
+    pending.push(...children.reverse())
   }
   return leaves
 }
 
 export function getPath(root: JsonObject, path: string): JsonValue | JsonObject | undefined {
+  if (isForbiddenPath(path)) return undefined
   if (Object.hasOwn(root, path)) return root[path]
   let node: JsonValue | JsonObject | undefined = root
   for (const part of path.split('.')) {
@@ -74,7 +99,7 @@ export function setPath(root: JsonObject, path: string, value: JsonValue): void 
   const parts = path.split('.')
   let node: JsonObject = root
   for (const part of parts.slice(0, -1)) {
-    const next = node[part]
+    const next = Object.hasOwn(node, part) ? node[part] : undefined
     if (!isPlainObject(next)) {
       const created: JsonObject = {}
       Object.defineProperty(node, part, { value: created, enumerable: true, writable: true, configurable: true })
@@ -147,9 +172,10 @@ export function validateWrite(input: WriteInput, context: WriteContext): Checked
     const value = input[section]
     if (value === undefined) continue
     const fields = site.schema[`${section}Schema`]?.fields ?? {}
-    for (const [path, raw] of flatten(value, (candidate) => Object.hasOwn(fields, candidate))) {
+    for (const [path, raw] of flatten(section, value, (candidate) => Object.hasOwn(fields, candidate))) {
       const fieldName = `${section}.${path}`
-      const def: SchemaFieldDef | undefined = Object.hasOwn(fields, path) ? fields[path] : undefined
+      const def: SchemaFieldDef | undefined =
+        Object.hasOwn(fields, path) && !isForbiddenPath(path) ? fields[path] : undefined
       if (def === undefined) {
         unknown.push(fieldName)
         continue
@@ -186,7 +212,8 @@ export function validateWrite(input: WriteInput, context: WriteContext): Checked
     const fields = site.schema.subscriptionsSchema?.fields ?? {}
     for (const [id, raw] of Object.entries(input.subscriptions)) {
       const fieldName = `subscriptions.${id}.email.isSubscribed`
-      const def: SubscriptionDef | undefined = Object.hasOwn(fields, id) ? fields[id]?.email : undefined
+      const def: SubscriptionDef | undefined =
+        Object.hasOwn(fields, id) && !isForbiddenPath(id) ? fields[id]?.email : undefined
       if (def === undefined) {
         unknown.push(fieldName)
         continue
@@ -208,8 +235,9 @@ export function validateWrite(input: WriteInput, context: WriteContext): Checked
     // A consent leaf is the object holding isConsentGranted, even where the path is not in the schema.
     const isLeaf = (candidate: string, child: JsonValue) =>
       Object.hasOwn(fields, candidate) || (isPlainObject(child) && 'isConsentGranted' in child)
-    for (const [path, raw] of flatten(input.preferences, isLeaf)) {
-      const def: ConsentDef | undefined = Object.hasOwn(fields, path) ? fields[path] : undefined
+    for (const [path, raw] of flatten('preferences', input.preferences, isLeaf)) {
+      const def: ConsentDef | undefined =
+        Object.hasOwn(fields, path) && !isForbiddenPath(path) ? fields[path] : undefined
       const fieldName = `preferences.${path}.isConsentGranted`
       if (def === undefined) {
         unknown.push(`preferences.${path}`)

@@ -81,8 +81,10 @@ export function createAccountsHttpHandler(
     ((error: unknown, method: string) =>
       console.error(`[react-screensets] ${method} handler failed:`, error instanceof Error ? error.message : error))
 
-  function send(res: ServerResponse, httpStatus: number, body: string, contentType: string) {
+  function send(res: ServerResponse, httpStatus: number, body: string, contentType: string, close = false) {
     res.writeHead(httpStatus, {
+      // A body left unread (over the limit) would poison the next request on this connection.
+      ...(close ? { Connection: 'close' } : {}),
       'Content-Type': contentType,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
@@ -112,6 +114,7 @@ export function createAccountsHttpHandler(
     paramsFromSearch(url.searchParams, params)
     const match = METHOD_PATH.exec(url.pathname)
     let body: Record<string, unknown> | undefined
+    let unreadBody = false
 
     if (!match) {
       body = errorBody(ErrorCodes.NOT_SUPPORTED, 'Not supported', `No API method at ${url.pathname.slice(0, 100)}`)
@@ -130,6 +133,7 @@ export function createAccountsHttpHandler(
           else paramsFromSearch(new URLSearchParams(text), params)
         }
       } catch (error) {
+        unreadBody = error instanceof BodyTooLargeError
         body =
           error instanceof BodyTooLargeError
             ? errorBody(
@@ -174,9 +178,9 @@ export function createAccountsHttpHandler(
     const httpStatus = !match ? 404 : params.httpStatusCodes === 'true' ? statusCode : 200
     const json = JSON.stringify(envelope)
     if (format === 'jsonp' && jsonpOk) {
-      send(res, httpStatus, `${callback}(${json});`, 'application/javascript; charset=utf-8')
+      send(res, httpStatus, `${callback}(${json});`, 'application/javascript; charset=utf-8', unreadBody)
     } else {
-      send(res, httpStatus, json, 'application/json; charset=utf-8')
+      send(res, httpStatus, json, 'application/json; charset=utf-8', unreadBody)
     }
   }
 

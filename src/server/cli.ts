@@ -37,7 +37,15 @@ async function main(): Promise<void> {
     return parsed
   }
   let site: SiteConfig = DEFAULT_SITE
-  if (values.site !== undefined) site = normalizeSiteConfig(JSON.parse(await readFile(values.site, 'utf8')))
+  if (values.site !== undefined) {
+    const file = values.site
+    const text = await readFile(file, 'utf8')
+    try {
+      site = normalizeSiteConfig(JSON.parse(text))
+    } catch (error) {
+      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
   const rateLimit = number('rate-limit', values['rate-limit'])
 
   let store

@@ -380,3 +380,48 @@ describe('concurrency', () => {
     expect(new Set(results.map((result) => result.UID)).size).toBe(1)
   })
 })
+
+describe('hostile input found by fuzzing', () => {
+  it('lets one regToken create one account only, however many calls race with it', async () => {
+    const regToken = await freshToken()
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => register(regToken)))
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toMatchObject({ errorCode: 400006, errorDetails: 'Invalid regToken' })
+    }
+  })
+
+  it('checks sessionExpiration and targetEnv before creating anything', async () => {
+    const email = uniqueEmail()
+    const body = await h.raw('accounts.register', {
+      apiKey: DEFAULT_SITE.apiKey,
+      regToken: await freshToken(),
+      email,
+      password: PASSWORD,
+      profile: JSON.stringify(COMPLETE.profile),
+      data: JSON.stringify(COMPLETE.data),
+      preferences: JSON.stringify(COMPLETE.preferences),
+      finalizeRegistration: 'true',
+      sessionExpiration: 'soon',
+    })
+    expect(body).toMatchObject({ errorCode: 400006, errorDetails: 'Invalid sessionExpiration' })
+    await expect(h.client().isAvailableLoginID({ loginID: email })).resolves.toMatchObject({ isAvailable: true })
+    await expect(rejection(register(await freshToken(), { email, targetEnv: 'toaster' }))).resolves.toMatchObject({
+      errorDetails: 'Invalid targetEnv',
+    })
+  })
+
+  it('never writes through __proto__, neither in setSchema nor in a client write', async () => {
+    await expect(
+      h.admin('accounts.setSchema', {
+        dataSchema: { fields: { '__proto__.polluted': { type: 'string', writeAccess: 'clientModify' } } },
+      }),
+    ).resolves.toMatchObject({ errorCode: 400006, errorDetails: expect.stringContaining('not a usable field path') })
+    const error = await rejection(
+      register(await freshToken(), { data: JSON.parse('{"terms":true,"__proto__":{"polluted":"yes"}}') }),
+    )
+    expect(error.errorCode).toBe(400020)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
