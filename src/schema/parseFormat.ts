@@ -1,0 +1,200 @@
+/** A .NET pattern that the browser cannot check; the field is then judged by the server alone. */
+export interface UntranslatablePattern {
+  kind: 'untranslatable'
+  pattern: string
+  reason: string
+}
+
+/** `pattern` keeps the .NET original, to show the expected format in messages. */
+export type TranslatedPattern = { kind: 'regex'; regex: RegExp; pattern: string } | UntranslatablePattern
+
+/** What a schema `format` asks of a value. */
+export type ParsedFormat = { kind: 'none' } | { kind: 'true' } | TranslatedPattern
+
+const REGEX_FORMAT = /^regex\('([\s\S]*)'\)$/
+const LEADING_OPTIONS = /^\(\?([imnsx]+)\)/
+const INLINE_OPTIONS = /^\(\?[imnsx]*-?[imnsx]*[:)]/
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})\??/
+/** Characters JavaScript lets a `u` pattern escape; .NET allows more, which are then plain literals. */
+const JS_SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/'
+/** .NET escapes whose letter JavaScript reads as something else (or, without `u`, as the bare letter). */
+const ESCAPE_REPLACEMENTS: Readonly<Record<string, string>> = { a: '\\x07', e: '\\x1B' }
+
+/**
+ * Reads a schema field's `format` the way SAP's screen-set engine does. Schemas come from the site's
+ * console and may hold anything, so this never throws: what it cannot use becomes `untranslatable`
+ * and the server stays the judge.
+ */
+export function parseFormat(format: unknown): ParsedFormat {
+  if (format === undefined || format === null || format === '') return { kind: 'none' }
+  if (typeof format !== 'string') return untranslatable(display(format), 'format is not a string')
+  const trimmed = format.trim()
+  if (trimmed === 'true') return { kind: 'true' }
+  const wrapped = REGEX_FORMAT.exec(trimmed)
+  if (!wrapped) return untranslatable(trimmed, 'unknown format')
+  const pattern = wrapped[1] ?? ''
+  return pattern === '' ? { kind: 'none' } : translateDotnetRegex(pattern)
+}
+
+interface Group {
+  /** Whether something inside repeats without bound; repeating the group again risks exponential backtracking. */
+  repeatsUnbounded: boolean
+}
+
+/**
+ * Translates a .NET regular expression into a JavaScript RegExp with the same meaning, or says why it
+ * cannot. Patterns prone to catastrophic backtracking are refused too: the browser would freeze on a
+ * keystroke, while the server has a match timeout.
+ */
+export function translateDotnetRegex(pattern: string): TranslatedPattern {
+  let rest = pattern
+  const flags = new Set<string>()
+  for (let options = LEADING_OPTIONS.exec(rest); options; options = LEADING_OPTIONS.exec(rest)) {
+    const letters = options[1] ?? ''
+    if (letters.includes('x')) return untranslatable(pattern, 'option x (ignore pattern whitespace)')
+    // `n` (explicit capture) only changes group numbering, which no JavaScript check relies on.
+    for (const letter of letters.replace(/n/g, '')) flags.add(letter)
+    rest = rest.slice(options[0].length)
+  }
+
+  let out = ''
+  let inClass = false
+  const groups: Group[] = [{ repeatsUnbounded: false }]
+  let closedGroup: Group | undefined
+  let i = 0
+  while (i < rest.length) {
+    const char = rest.charAt(i)
+    const next = rest.charAt(i + 1)
+    const justClosed = closedGroup
+    closedGroup = undefined
+
+    if (char === '\\') {
+      const escape = translateEscape(rest, i, inClass, flags.has('m'))
+      if ('reason' in escape) return untranslatable(pattern, escape.reason)
+      if (escape.unicode) flags.add('u')
+      out += escape.text
+      i = escape.end
+      continue
+    }
+
+    if (inClass) {
+      if (char === '-' && next === '[') return untranslatable(pattern, 'character class subtraction')
+      if (char === ']') inClass = false
+      out += char === '[' ? '\\[' : char
+      i += 1
+      continue
+    }
+
+    if (char === '[') {
+      inClass = true
+      const negated = next === '^'
+      out += negated ? '[^' : '['
+      i += negated ? 2 : 1
+      // .NET reads a `]` right after the opening bracket as a literal; JavaScript would close the class.
+      if (rest.charAt(i) === ']') {
+        out += '\\]'
+        i += 1
+      }
+      continue
+    }
+
+    if (char === '(') {
+      const group = translateGroupOpening(rest.slice(i))
+      if ('reason' in group) return untranslatable(pattern, group.reason)
+      groups.push({ repeatsUnbounded: false })
+      out += group.text
+      i += group.length
+      continue
+    }
+
+    if (char === ')') {
+      const closed = groups.length > 1 ? groups.pop() : undefined
+      const parent = groups.at(-1)
+      if (closed && parent) parent.repeatsUnbounded ||= closed.repeatsUnbounded
+      closedGroup = closed
+      out += char
+      i += 1
+      continue
+    }
+
+    const quantifier = QUANTIFIER.exec(rest.slice(i))
+    if (quantifier) {
+      const unbounded =
+        quantifier[0][0] === '*' || quantifier[0][0] === '+' || (quantifier[2] !== undefined && !quantifier[3])
+      if (unbounded) {
+        if (justClosed?.repeatsUnbounded) return untranslatable(pattern, 'nested quantifiers')
+        const current = groups.at(-1)
+        if (current) current.repeatsUnbounded = true
+      }
+      out += quantifier[0]
+      i += quantifier[0].length
+      continue
+    }
+
+    // A brace or bracket that is not syntax is a literal in .NET but an error in a `u` pattern.
+    out += char === '{' || char === '}' || char === ']' ? `\\${char}` : char
+    i += 1
+  }
+
+  const jsFlags = [...flags].sort().join('')
+  try {
+    return { kind: 'regex', regex: new RegExp(out, jsFlags), pattern }
+  } catch (error) {
+    return untranslatable(pattern, error instanceof Error ? error.message : 'invalid pattern')
+  }
+}
+
+/** A readable stand-in for a malformed format, for the warning; some values (BigInt, cycles) defeat JSON. */
+function display(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value
+  } catch {
+    return typeof value
+  }
+}
+
+function untranslatable(pattern: string, reason: string): UntranslatablePattern {
+  return { kind: 'untranslatable', pattern, reason }
+}
+
+type Translation = { text: string; end: number; unicode?: boolean } | { reason: string }
+
+function translateEscape(pattern: string, start: number, inClass: boolean, multiline: boolean): Translation {
+  const letter = pattern.charAt(start + 1)
+  const end = start + 2
+  if (letter === 'p' || letter === 'P') {
+    const property = /^\{([^}]*)\}/.exec(pattern.slice(end))
+    if (!property) return { reason: `\\${letter} without a {name}` }
+    if (property[1]?.startsWith('Is')) return { reason: `Unicode block \\${letter}${property[0]}` }
+    return { text: `\\${letter}${property[0]}`, end: end + property[0].length, unicode: true }
+  }
+  if (letter === 'k' && pattern.charAt(end) === "'") {
+    const close = pattern.indexOf("'", end + 1)
+    if (close < 0) return { reason: "unterminated \\k'name'" }
+    return { text: `\\k<${pattern.slice(end + 1, close)}>`, end: close + 1 }
+  }
+  if (!inClass) {
+    // Under `m`, JavaScript's ^ and $ match at every line; lookarounds keep the whole-input meaning.
+    if (letter === 'A') return { text: multiline ? '(?<![\\s\\S])' : '^', end }
+    if (letter === 'z' || letter === 'Z') return { text: multiline ? '(?![\\s\\S])' : '$', end }
+    if (letter === 'G') return { reason: '\\G (contiguous match)' }
+  }
+  const replacement = ESCAPE_REPLACEMENTS[letter]
+  if (replacement) return { text: replacement, end }
+  const keepsEscape = /[0-9A-Za-z]/.test(letter) || JS_SYNTAX_CHARACTERS.includes(letter) || (inClass && letter === '-')
+  return { text: keepsEscape ? `\\${letter}` : letter, end }
+}
+
+function translateGroupOpening(pattern: string): { text: string; length: number } | { reason: string } {
+  if (!pattern.startsWith('(?')) return { text: '(', length: 1 }
+  if (pattern.startsWith('(?>')) return { reason: 'atomic group' }
+  if (pattern.startsWith('(?(')) return { reason: 'conditional' }
+  const named = /^\(\?(?:<([^>=!]*)>|'([^']*)')/.exec(pattern)
+  if (named) {
+    const name = named[1] ?? named[2] ?? ''
+    if (name.includes('-')) return { reason: 'balancing group' }
+    return { text: `(?<${name}>`, length: named[0].length }
+  }
+  if (INLINE_OPTIONS.test(pattern) && !pattern.startsWith('(?:')) return { reason: 'inline options inside the pattern' }
+  return { text: '(?', length: 2 }
+}

@@ -1,0 +1,102 @@
+import type { AccountProfile, JsonObject, JsonValue, PreferencesInput, SubscriptionsInput } from '../accounts/types'
+import { isEmptyValue, parseNumber, readFieldValue } from './fieldValue'
+import type { FieldSpec } from './types'
+
+/**
+ * The form's answers as parameters of `register`, `setAccountInfo` or `login`. A type alias, not an
+ * interface, so it is assignable to `Record<string, unknown>` for generic handling of the parameters.
+ */
+export type ApiValues = {
+  loginID?: string
+  email?: string
+  username?: string
+  password?: string
+  profile?: AccountProfile
+  data?: JsonObject
+  subscriptions?: SubscriptionsInput
+  preferences?: PreferencesInput
+  secretQuestion?: string
+  secretAnswer?: string
+  captchaToken?: string
+}
+
+type TopLevelKey = 'loginID' | 'email' | 'username' | 'password' | 'secretQuestion' | 'secretAnswer' | 'captchaToken'
+
+/** Fields sent as parameters of their own rather than inside `profile`/`data`/... */
+const TOP_LEVEL = new Map<string, TopLevelKey>([
+  ['loginID', 'loginID'],
+  ['email', 'email'],
+  ['username', 'username'],
+  ['password', 'password'],
+  ['secretQuestion', 'secretQuestion'],
+  ['secretAnswer', 'secretAnswer'],
+  ['captcha', 'captchaToken'],
+])
+
+/**
+ * Converts react-hook-form's values into the call's parameters. Empty optional answers are left out
+ * rather than sent as '', which the server would store (or reject by format); numbers travel as
+ * numbers; `passwordRetype` exists only for the user.
+ */
+export function toApiValues(fields: readonly FieldSpec[], values: unknown): ApiValues {
+  const api: ApiValues = {}
+  for (const field of fields) {
+    const path = field.name.split('.')
+    const raw = readFieldValue(values, path)
+    if (field.name === 'passwordRetype' || isEmptyValue(field, raw)) continue
+    const value = apiValue(field, raw)
+    if (value === undefined) continue
+    const topLevel = TOP_LEVEL.get(field.name)
+    if (topLevel) {
+      api[topLevel] = String(value)
+      continue
+    }
+    switch (field.section) {
+      case 'profile':
+        setIn((api.profile ??= {}), path.slice(1), value)
+        break
+      case 'data':
+        setIn((api.data ??= {}), path.slice(1), value)
+        break
+      case 'preferences':
+        setIn((api.preferences ??= {}), path.slice(1), value)
+        break
+      case 'subscriptions':
+        if (typeof value === 'boolean') {
+          const id = path.slice(1, -2).join('.')
+          api.subscriptions = { ...api.subscriptions, [id]: { email: { isSubscribed: value } } }
+        }
+        break
+    }
+  }
+  return api
+}
+
+function apiValue(field: FieldSpec, raw: unknown): JsonValue | undefined {
+  switch (field.kind) {
+    case 'checkbox':
+      return typeof raw === 'boolean' ? raw : undefined
+    case 'number':
+      // An unparsable answer goes as typed, so the server's own message explains it.
+      return parseNumber(field, raw) ?? (typeof raw === 'string' ? raw : undefined)
+    default:
+      return typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : undefined
+  }
+}
+
+/** Nests by the remaining dots: `data.loyalty.points` is sent as `{ loyalty: { points } }`. */
+function setIn(target: JsonObject, path: readonly string[], value: JsonValue): void {
+  let node = target
+  for (const segment of path.slice(0, -1)) {
+    const existing = node[segment]
+    const child: { [key: string]: JsonValue } = isJsonObject(existing) ? existing : {}
+    node[segment] = child
+    node = child
+  }
+  const last = path.at(-1)
+  if (last !== undefined) node[last] = value
+}
+
+function isJsonObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
