@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { AccountsError } from '../../../src'
+import { classifyError, parseMissingFields, toBindingName } from '../../../src/flows'
+import { loadFixture } from '../../support/fixtures'
+
+function errorFrom(body: Record<string, unknown>): AccountsError {
+  return new AccountsError({
+    method: 'accounts.register',
+    errorCode: body.errorCode as number,
+    errorMessage: String(body.errorMessage ?? ''),
+    ...(typeof body.errorDetails === 'string' ? { errorDetails: body.errorDetails } : {}),
+    ...(typeof body.regToken === 'string' ? { regToken: body.regToken } : {}),
+    validationErrors: (body.validationErrors as never) ?? [],
+    response: body,
+  })
+}
+
+const rendered = new Set([
+  'email',
+  'password',
+  'passwordRetype',
+  'profile.firstName',
+  'profile.zip',
+  'data.terms',
+  'preferences.terms.tos.isConsentGranted',
+])
+
+describe('toBindingName / parseMissingFields', () => {
+  it.each([
+    ['profile.zip', 'profile.zip'],
+    ['preferences.terms.tos', 'preferences.terms.tos.isConsentGranted'],
+    ['preferences.terms.tos.isConsentGranted', 'preferences.terms.tos.isConsentGranted'],
+    ['subscriptions.newsletter', 'subscriptions.newsletter.email.isSubscribed'],
+    ['subscriptions.newsletter.email', 'subscriptions.newsletter.email.isSubscribed'],
+    ['email', 'email'],
+  ])('%s → %s', (fieldName, binding) => {
+    expect(toBindingName(fieldName)).toBe(binding)
+  })
+
+  it.each([
+    ['Missing required fields for registration: profile.zip, data.terms', ['profile.zip', 'data.terms']],
+    ['Missing required fields for registration: preferences.terms.tos', ['preferences.terms.tos.isConsentGranted']],
+    ['missing required fields: profile.zip', ['profile.zip']],
+    ['Account Pending Registration', []],
+    [undefined, []],
+    ['Missing required fields for registration: <img src=x>, data.terms', ['data.terms']],
+  ])('%j → %j', (details, names) => {
+    expect(parseMissingFields(details)).toEqual(names)
+  })
+})
+
+describe('classifyError', () => {
+  it('puts each validation error of the fixture on its field, with a message id by code', () => {
+    expect(classifyError(errorFrom(loadFixture('register-validation-error')), rendered)).toEqual({
+      kind: 'fields',
+      fields: [
+        { name: 'email', messageId: 'email_already_exists', fallback: 'email already exists', errorCode: 400003 },
+        {
+          name: 'password',
+          messageId: 'password_does_not_meet_complexity_requirements',
+          fallback: 'Password does not meet complexity requirements',
+          errorCode: 400009,
+        },
+        { name: 'profile.zip', messageId: 'invalid_fieldname', fallback: 'Invalid zip', errorCode: 400026 },
+      ],
+    })
+  })
+
+  it('sends errors of fields the form does not show to the form', () => {
+    const error = errorFrom({
+      errorCode: 400009,
+      validationErrors: [
+        { errorCode: 400026, message: 'Invalid zip', fieldName: 'profile.zip' },
+        { errorCode: 400026, message: 'Invalid shoe size', fieldName: 'data.shoeSize' },
+      ],
+    })
+    expect(classifyError(error, rendered)).toEqual({
+      kind: 'fields',
+      fields: [{ name: 'profile.zip', messageId: 'invalid_fieldname', fallback: 'Invalid zip', errorCode: 400026 }],
+      form: { messageId: 'error_400009', fallback: 'Invalid shoe size', errorCode: 400009, retryable: false },
+    })
+    expect(classifyError(error, new Set())).toMatchObject({
+      kind: 'form',
+      form: { fallback: 'Invalid zip. Invalid shoe size' },
+    })
+  })
+
+  it.each([
+    [
+      'register-pending-registration',
+      { kind: 'pending-registration', missing: ['profile.zip', 'data.terms'], regToken: expect.stringMatching(/^st2/) },
+    ],
+    [
+      'register-pending-verification',
+      { kind: 'pending-verification', emails: ['user@example.org'], UID: 'a9e1c3e5f7a94b2d8c6e4f2a0b9c8d7e' },
+    ],
+    [
+      'register-login-identifier-exists',
+      {
+        kind: 'login-conflict',
+        field: {
+          name: 'email',
+          messageId: 'login_identifier_exists',
+          fallback: 'Login identifier exists',
+          errorCode: 403043,
+        },
+      },
+    ],
+    ['register-invalid-regtoken', { kind: 'token-rejected' }],
+    ['register-expired-regtoken', { kind: 'token-rejected' }],
+    [
+      'register-captcha-failed',
+      { kind: 'form', form: { messageId: 'register_captcha_error', errorCode: 400021, retryable: false } },
+    ],
+    ['rate-limit', { kind: 'form', form: { messageId: 'rate_limit_exceeded', errorCode: 403048, retryable: true } }],
+    [
+      'general-server-error',
+      { kind: 'form', form: { messageId: 'general_error', errorCode: 500001, retryable: true } },
+    ],
+  ])('%s → %j', (fixture, outcome) => {
+    expect(classifyError(errorFrom(loadFixture(fixture)), rendered)).toMatchObject(outcome)
+  })
+
+  it.each([
+    [500026, 'network_error', true],
+    [504002, 'request_timeout', true],
+    [400093, 'configuration_error', false],
+    [403044, 'under_age', false],
+    [403042, 'invalid_login_or_password', false],
+    [403007, 'forbidden_error', false],
+    [400025, 'error_400025', false],
+  ])('form-level code %i → %s', (errorCode, messageId, retryable) => {
+    expect(classifyError(errorFrom({ errorCode, errorMessage: 'x', errorDetails: 'details' }), rendered)).toMatchObject(
+      { kind: 'form', form: { messageId, retryable } },
+    )
+  })
+
+  it('puts a CAPTCHA failure on the captcha field when there is one', () => {
+    expect(classifyError(errorFrom(loadFixture('register-captcha-failed')), new Set(['captcha']))).toMatchObject({
+      kind: 'fields',
+      fields: [{ name: 'captcha' }],
+    })
+  })
+
+  it('treats anything that is not an AccountsError as a general, retryable form error', () => {
+    expect(classifyError(new TypeError('boom'), rendered)).toEqual({
+      kind: 'form',
+      form: { messageId: 'general_error', errorCode: 500001, retryable: true },
+    })
+  })
+})
