@@ -7,6 +7,76 @@ export {
   restTransport,
   webSdkTransport,
 } from './accounts'
+
+export {
+  AccountsProvider,
+  accountsKeys,
+  policiesQueryOptions,
+  regTokenQueryOptions,
+  schemaQueryOptions,
+  useAccounts,
+  useFinalizeRegistration,
+  useInitRegistration,
+  useLogin,
+  useRegister,
+  useRegistrationScreenSet,
+  useResendVerificationCode,
+  useSetAccountInfo,
+  useSiteSchema,
+} from './react'
+export type {
+  AccountsContextValue,
+  AccountsMutation,
+  AccountsProviderProps,
+  RegistrationScreenSetApi,
+  RegTokenHandle,
+  ResendState,
+  ScreenName,
+  ScreenSetEvents,
+  UseRegistrationScreenSetOptions,
+} from './react'
+
+export { RegistrationScreenSet, SchemaField, PasswordStrength } from './components'
+export type {
+  CheckboxProps,
+  FieldErrorProps,
+  FieldWrapperProps,
+  FormErrorProps,
+  RegistrationScreenSetProps,
+  ScreenHeadingProps,
+  ScreenSetClassNames,
+  ScreenSetComponents,
+  SchemaFieldProps,
+  SelectProps,
+  SubmitButtonProps,
+  TextareaProps,
+  TextInputProps,
+} from './components'
+
+export {
+  deriveFields,
+  parseFormat,
+  passwordRules,
+  passwordStrength,
+  toApiValues,
+  toZod,
+  translateDotnetRegex,
+} from './schema'
+export type { DeriveFieldsOptions, FieldKind, FieldOption, FieldSpec, PasswordRule, ValidationMessages } from './schema'
+
+export { classifyError, initialRegistrationState, parseMissingFields, registrationReducer } from './flows'
+export type {
+  ErrorOutcome,
+  FieldMessage,
+  FormMessage,
+  RegistrationEvent,
+  RegistrationScreen,
+  RegistrationState,
+} from './flows'
+
+export { createTranslator, en } from './i18n'
+export type { CustomLang, MessageId, Translator } from './i18n'
+
 export type {
   AccountEmails,
   AccountInclude,

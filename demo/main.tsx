@@ -1,0 +1,38 @@
+import { StrictMode, useState } from 'react'
+import { createRoot } from 'react-dom/client'
+import config from 'virtual:demo-config'
+import { AccountsProvider, RegistrationScreenSet, createAccountsClient } from '../src'
+import '../src/theme/styles.css'
+import './demo.css'
+import { EmulatorPanel } from './EmulatorPanel'
+
+// The page talks to the emulator exactly as a page talks to SAP: cross-origin REST.
+const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: config.emulatorUrl })
+
+function App() {
+  const [refreshKey, setRefreshKey] = useState(0)
+  const refresh = () => setRefreshKey((key) => key + 1)
+  return (
+    <AccountsProvider client={client}>
+      <header>
+        <h1>react-screensets</h1>
+        <p>
+          A registration form built from the site schema of the local Accounts API emulator at{' '}
+          <code>{config.emulatorUrl}</code>.
+        </p>
+      </header>
+      <main>
+        <section aria-label="Registration" className="widget">
+          <RegistrationScreenSet onAfterSubmit={refresh} onError={refresh} />
+        </section>
+        <EmulatorPanel refreshKey={refreshKey} />
+      </main>
+    </AccountsProvider>
+  )
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

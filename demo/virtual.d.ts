@@ -1,0 +1,4 @@
+declare module 'virtual:demo-config' {
+  const config: { apiKey: string; emulatorUrl: string }
+  export default config
+}

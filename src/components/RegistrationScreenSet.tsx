@@ -1,0 +1,178 @@
+import { useEffect, useId, useMemo, useRef } from 'react'
+import { useRegistrationScreenSet, type UseRegistrationScreenSetOptions } from '../react/useRegistrationScreenSet'
+import { defaultParts } from './defaultParts'
+import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
+import { SchemaField } from './SchemaField'
+import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+
+export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOptions {
+  /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
+  components?: Partial<ScreenSetComponents>
+  /** Drop our default look (`data-unstyled` on the root; `styles.css` then leaves it alone). */
+  unstyled?: boolean
+  className?: string
+  classNames?: ScreenSetClassNames
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
+
+/**
+ * SAP Customer Data Cloud's registration screen-set as a React component: fields and validation
+ * from the site schema and policies, register → complete-registration → verification-pending or
+ * success, plus login, with every server error on its field or the form.
+ */
+export function RegistrationScreenSet({
+  components,
+  unstyled = false,
+  className,
+  classNames = {},
+  ...options
+}: RegistrationScreenSetProps) {
+  const api = useRegistrationScreenSet(options)
+  const { t, screen, status, fields, form, formError, isSubmitting, conflictEmail } = api
+  const idPrefix = `rss${useId().replace(/:/g, '')}`
+  const headingId = `${idPrefix}-heading`
+  const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
+  const context = useMemo<ScreenSetContextValue>(
+    () => ({ idPrefix, parts, classNames, t, passwordComplexity: api.policies?.passwordComplexity }),
+    [idPrefix, parts, classNames, t, api.policies],
+  )
+
+  // Move focus to the new screen's heading when the screen changes (not on the first render).
+  const firstScreen = useRef(true)
+  useEffect(() => {
+    if (status !== 'ready') return
+    if (firstScreen.current) {
+      firstScreen.current = false
+      return
+    }
+    document.getElementById(headingId)?.focus()
+  }, [screen, status, headingId])
+
+  const lang = t.lang
+  const rootProps = {
+    'data-screenset': 'registration',
+    'data-screen': status === 'error' ? 'error' : screen,
+    'data-unstyled': unstyled ? '' : undefined,
+    'data-loading': status === 'loading' ? '' : undefined,
+    className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
+    lang,
+    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
+  }
+
+  if (status === 'loading') {
+    return (
+      <div {...rootProps} aria-busy="true">
+        <p role="status">{t('loading')}</p>
+      </div>
+    )
+  }
+  if (status === 'error') {
+    return (
+      <div {...rootProps}>
+        <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
+          <button type="button" onClick={() => void api.retryLoad()}>
+            {t('retry')}
+          </button>
+        </parts.FormError>
+      </div>
+    )
+  }
+
+  const heading = (id: string) => (
+    <parts.ScreenHeading id={headingId} className={classNames.heading}>
+      {t(id)}
+    </parts.ScreenHeading>
+  )
+
+  if (screen === 'verification-pending') {
+    const email = api.state.verification?.emails[0] ?? ''
+    return (
+      <ScreenSetContext.Provider value={context}>
+        <section {...rootProps} aria-labelledby={headingId}>
+          {heading('verification_pending_title')}
+          <p className={classNames.description}>{t('verification_pending_description', { email })}</p>
+          <button
+            type="button"
+            onClick={() => void api.resendVerification()}
+            disabled={api.resendState.status === 'sending'}
+            className={classNames.link}
+          >
+            {t('resend_verification')}
+          </button>
+          <p role="status">{api.resendState.message ?? ''}</p>
+        </section>
+      </ScreenSetContext.Provider>
+    )
+  }
+  if (screen === 'success') {
+    return (
+      <ScreenSetContext.Provider value={context}>
+        <section {...rootProps} aria-labelledby={headingId}>
+          {heading('success_title')}
+          <p className={classNames.description}>{t('success_description')}</p>
+        </section>
+      </ScreenSetContext.Provider>
+    )
+  }
+
+  const titles = {
+    register: 'register_title',
+    login: 'login_title',
+    'complete-registration': 'complete_registration_title',
+  } as const
+  const submits = {
+    register: 'submit_register',
+    login: 'submit_login',
+    'complete-registration': 'submit_complete_registration',
+  } as const
+  return (
+    <ScreenSetContext.Provider value={context}>
+      <div {...rootProps}>
+        <form
+          noValidate
+          aria-labelledby={headingId}
+          onSubmit={api.onSubmit}
+          onFocus={api.activate}
+          className={classNames.form}
+        >
+          {heading(titles[screen])}
+          {screen === 'complete-registration' && (
+            <p className={classNames.description}>{t('complete_registration_description')}</p>
+          )}
+          {fields.map((field) => (
+            <SchemaField
+              key={field.name}
+              field={field}
+              register={form.register}
+              control={form.control}
+              withStrength={screen === 'register' && field.name === 'password'}
+            />
+          ))}
+          {formError && <parts.FormError message={formError.text} className={classNames.formError} />}
+          {conflictEmail !== null && (
+            <p data-conflict="">
+              <button type="button" onClick={() => api.goTo('login')} className={classNames.link}>
+                {t('log_in_instead')}
+              </button>
+            </p>
+          )}
+          <parts.SubmitButton pending={isSubmitting} className={classNames.submit}>
+            {t(submits[screen])}
+          </parts.SubmitButton>
+          {screen !== 'complete-registration' && (
+            <p data-switch-screen="">
+              <button
+                type="button"
+                onClick={() => api.goTo(screen === 'register' ? 'login' : 'register')}
+                className={classNames.link}
+              >
+                {t(screen === 'register' ? 'log_in_instead' : 'register_instead')}
+              </button>
+            </p>
+          )}
+        </form>
+      </div>
+    </ScreenSetContext.Provider>
+  )
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react'
+import type { Translator } from '../i18n'
+import type { PasswordComplexityPolicy } from '../accounts'
+import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
+
+export interface ScreenSetContextValue {
+  /** Prefix of element ids, unique per mounted screen-set. */
+  idPrefix: string
+  parts: ScreenSetComponents
+  classNames: ScreenSetClassNames
+  t: Translator
+  passwordComplexity?: PasswordComplexityPolicy | undefined
+}
+
+export const ScreenSetContext = createContext<ScreenSetContextValue | null>(null)
+
+export function useScreenSet(part: string): ScreenSetContextValue {
+  const context = useContext(ScreenSetContext)
+  if (!context) throw new Error(`\`${part}\` must be used within \`RegistrationScreenSet\` or \`LiteSubscribe\``)
+  return context
+}
+
+/** The id of an element that belongs to a field (its input, its error). */
+export function fieldElementId(idPrefix: string, name: string, suffix = ''): string {
+  return `${idPrefix}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}${suffix}`
+}

@@ -1,0 +1,18 @@
+export { RegistrationScreenSet } from './RegistrationScreenSet'
+export type { RegistrationScreenSetProps } from './RegistrationScreenSet'
+export { SchemaField } from './SchemaField'
+export type { SchemaFieldProps } from './SchemaField'
+export { PasswordStrength } from './PasswordStrength'
+export type {
+  CheckboxProps,
+  FieldErrorProps,
+  FieldWrapperProps,
+  FormErrorProps,
+  ScreenHeadingProps,
+  ScreenSetClassNames,
+  ScreenSetComponents,
+  SelectProps,
+  SubmitButtonProps,
+  TextareaProps,
+  TextInputProps,
+} from './parts'

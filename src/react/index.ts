@@ -1,0 +1,18 @@
+export { AccountsProvider, useAccounts } from './AccountsProvider'
+export type { AccountsContextValue, AccountsProviderProps } from './AccountsProvider'
+export { accountsKeys } from './queryKeys'
+export { policiesQueryOptions, regTokenQueryOptions, retryTransient, schemaQueryOptions } from './queryOptions'
+export { useSiteSchema } from './useSiteSchema'
+export { useInitRegistration } from './useInitRegistration'
+export type { RegTokenHandle } from './useInitRegistration'
+export {
+  useFinalizeRegistration,
+  useLogin,
+  useRegister,
+  useResendVerificationCode,
+  useSetAccountInfo,
+} from './useAccountsMutation'
+export type { AccountsMutation } from './useAccountsMutation'
+export { useRegistrationScreenSet } from './useRegistrationScreenSet'
+export type { RegistrationScreenSetApi, ResendState, UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
+export type { ScreenName, ScreenSetEvents } from './screenSetEvents'

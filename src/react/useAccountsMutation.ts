@@ -1,0 +1,48 @@
+import { useMutation } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import type { AccountsCalls, AccountsClient, AccountsMethod } from '../accounts'
+import { useAccounts } from './AccountsProvider'
+
+export interface AccountsMutation<M extends AccountsMethod> {
+  /**
+   * Runs the call. Once it settles, the mutation is removed from TanStack's MutationCache, so its
+   * variables (a password, a security answer) do not outlive the request.
+   */
+  run(params: AccountsCalls[M]['params']): Promise<AccountsCalls[M]['response']>
+  isPending: boolean
+}
+
+function useAccountsMutation<M extends AccountsMethod>(
+  method: M,
+  options: { client?: AccountsClient },
+): AccountsMutation<M> {
+  const { client } = useAccounts(options)
+  const mutation = useMutation({
+    mutationKey: ['react-screensets', method],
+    mutationFn: (params: AccountsCalls[M]['params']) => client.call(method, params),
+    gcTime: 0,
+    retry: false,
+  })
+  const { mutateAsync, reset } = mutation
+  const run = useCallback(
+    async (params: AccountsCalls[M]['params']) => {
+      try {
+        return await mutateAsync(params)
+      } finally {
+        reset()
+      }
+    },
+    [mutateAsync, reset],
+  )
+  return { run, isPending: mutation.isPending }
+}
+
+export const useRegister = (options: { client?: AccountsClient } = {}) =>
+  useAccountsMutation('accounts.register', options)
+export const useFinalizeRegistration = (options: { client?: AccountsClient } = {}) =>
+  useAccountsMutation('accounts.finalizeRegistration', options)
+export const useSetAccountInfo = (options: { client?: AccountsClient } = {}) =>
+  useAccountsMutation('accounts.setAccountInfo', options)
+export const useLogin = (options: { client?: AccountsClient } = {}) => useAccountsMutation('accounts.login', options)
+export const useResendVerificationCode = (options: { client?: AccountsClient } = {}) =>
+  useAccountsMutation('accounts.resendVerificationCode', options)

@@ -1,0 +1,383 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react'
+import { get, useForm, type FieldValues } from 'react-hook-form'
+import {
+  isAccountsError,
+  type AccountInclude,
+  type AccountResponse,
+  type AccountsClient,
+  type CommaList,
+  type RegisterParams,
+} from '../accounts'
+import {
+  classifyError,
+  initialRegistrationState,
+  registrationReducer,
+  type FormMessage,
+  type RegistrationEvent,
+} from '../flows'
+import type { CustomLang, Translator } from '../i18n'
+import { deriveFields, toApiValues, toZod, type FieldSpec } from '../schema'
+import { useAccounts } from './AccountsProvider'
+import { flattenFormData, splitSecrets, type ScreenName, type ScreenSetEvents } from './screenSetEvents'
+import { schemaResolver } from './schemaResolver'
+import {
+  useFinalizeRegistration,
+  useLogin,
+  useRegister,
+  useResendVerificationCode,
+  useSetAccountInfo,
+} from './useAccountsMutation'
+import { useInitRegistration } from './useInitRegistration'
+import { useSiteSchema } from './useSiteSchema'
+import { useValidationMessages } from './useValidationMessages'
+
+/** Inputs whose values never reach an event handler. */
+const SECRET_NAMES = new Set(['password', 'passwordRetype', 'secretAnswer'])
+
+const SCREEN_SET_INCLUDE: readonly AccountInclude[] = [
+  'profile',
+  'data',
+  'emails',
+  'loginIDs',
+  'subscriptions',
+  'preferences',
+]
+
+export interface UseRegistrationScreenSetOptions extends ScreenSetEvents {
+  /** Which fields the register screen shows, in order (binding names); default: what the schema requires. */
+  fields?: readonly string[]
+  startScreen?: 'register' | 'login'
+  /** Finish the registration in the register call when nothing is missing (screen-sets do). Default true. */
+  finalizeRegistration?: boolean
+  include?: CommaList<AccountInclude>
+  /** Where the registration came from (stored on the account); the page URL by default at SAP. */
+  regSource?: string
+  lang?: string
+  customLang?: CustomLang
+  /** Labels by field name, over the schema's and the catalog's. */
+  labels?: Readonly<Record<string, string>>
+  client?: AccountsClient
+}
+
+export interface ResendState {
+  status: 'idle' | 'sending' | 'sent' | 'failed'
+  message?: string
+}
+
+/** The registration screen-set without markup: what `<RegistrationScreenSet>` renders from. */
+export function useRegistrationScreenSet(options: UseRegistrationScreenSetOptions = {}) {
+  const { client, t, customLang } = useAccounts({
+    ...(options.client ? { client: options.client } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.customLang ? { customLang: options.customLang } : {}),
+  })
+  const site = useSiteSchema({ client })
+  const [state, dispatch] = useReducer(registrationReducer, options.startScreen ?? 'register', initialRegistrationState)
+  const token = useInitRegistration({ client })
+  const register = useRegister({ client })
+  const finalize = useFinalizeRegistration({ client })
+  const setAccountInfo = useSetAccountInfo({ client })
+  const login = useLogin({ client })
+  const resend = useResendVerificationCode({ client })
+  const events = useRef<ScreenSetEvents>(options)
+  useEffect(() => {
+    events.current = options
+  })
+
+  const { fields: pickedFields, labels } = options
+  const fields = useMemo<FieldSpec[]>(() => {
+    if (!site.schema) return []
+    if (state.screen === 'verification-pending' || state.screen === 'success') return []
+    const derived = deriveFields(site.schema, site.policies, {
+      screen: state.screen,
+      ...(state.screen === 'register' && pickedFields ? { fields: pickedFields } : {}),
+      ...(state.screen === 'complete-registration' ? { missing: state.missing } : {}),
+    })
+    return derived.map((field) => ({ ...field, label: labels?.[field.name] ?? t(field.labelKey, {}, field.label) }))
+  }, [site.schema, site.policies, state.screen, state.missing, pickedFields, labels, t])
+
+  const messages = useValidationMessages(t)
+  const zodSchema = useMemo(() => toZod(fields, site.policies, messages), [fields, site.policies, messages])
+  // react-hook-form takes its options anew on every render, so the screen's resolver is always current.
+  const resolver = useMemo(() => schemaResolver<FieldValues>(zodSchema), [zodSchema])
+  const form = useForm<FieldValues>({ mode: 'onTouched', resolver, shouldUnregister: false })
+
+  const [formError, setFormError] = useState<(FormMessage & { text: string }) | null>(null)
+  const [pending, setPending] = useState(false)
+  const inFlight = useRef(false)
+  const [conflictEmail, setConflictEmail] = useState<string | null>(null)
+  const [resendState, setResendState] = useState<ResendState>({ status: 'idle' })
+  const finished = useRef(false)
+
+  const changeScreen = useCallback(
+    (event: RegistrationEvent, nextScreen: ScreenName): boolean => {
+      if (events.current.onBeforeScreenLoad?.({ currentScreen: state.screen, nextScreen }) === false) return false
+      form.clearErrors()
+      setFormError(null)
+      setConflictEmail(null)
+      setResendState({ status: 'idle' })
+      dispatch(event)
+      return true
+    },
+    [form, state.screen],
+  )
+
+  useEffect(() => {
+    if (site.schema) events.current.onAfterScreenLoad?.({ currentScreen: state.screen })
+  }, [state.screen, site.schema])
+
+  useEffect(
+    () => () => {
+      if (!finished.current) events.current.onHide?.({ reason: 'canceled' })
+    },
+    [],
+  )
+
+  const hasFieldListener = options.onFieldChanged !== undefined
+  useEffect(() => {
+    if (!hasFieldListener) return
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values, name, type }) => {
+        if (type !== 'change' || name === undefined || SECRET_NAMES.has(name)) return
+        const { error } = form.getFieldState(name)
+        events.current.onFieldChanged?.({
+          screen: state.screen,
+          field: name,
+          value: get(values, name),
+          isValid: error === undefined,
+          ...(error?.message ? { errMsg: error.message } : {}),
+        })
+      },
+    })
+  }, [form, hasFieldListener, state.screen])
+
+  const renderedNames = useMemo(() => new Set(fields.map((field) => field.name)), [fields])
+  const labelOf = useCallback((name: string) => fields.find((field) => field.name === name)?.label ?? name, [fields])
+
+  const showFailure = useCallback(
+    (error: unknown) => {
+      if (isAccountsError(error)) {
+        events.current.onError?.({
+          screen: state.screen,
+          errorCode: error.errorCode,
+          errorMessage: error.errorMessage,
+          ...(error.errorDetails === undefined ? {} : { errorDetails: error.errorDetails }),
+        })
+      }
+      const outcome = classifyError(error, renderedNames)
+      switch (outcome.kind) {
+        case 'pending-registration':
+          changeScreen(
+            { type: 'pending-registration', regToken: outcome.regToken, missing: outcome.missing },
+            'complete-registration',
+          )
+          return
+        case 'pending-verification':
+          changeScreen(
+            {
+              type: 'pending-verification',
+              regToken: outcome.regToken,
+              emails: outcome.emails,
+              ...(outcome.UID ? { UID: outcome.UID } : {}),
+            },
+            'verification-pending',
+          )
+          return
+        case 'login-conflict':
+          form.setError(
+            outcome.field.name,
+            { type: 'server', message: t(outcome.field.messageId, {}, outcome.field.fallback) },
+            { shouldFocus: true },
+          )
+          setConflictEmail(String(form.getValues(outcome.field.name) ?? ''))
+          return
+        case 'token-rejected':
+          setFormError({ messageId: 'general_error', errorCode: 400006, retryable: true, text: t('general_error') })
+          return
+        case 'fields':
+          outcome.fields.forEach((field, index) => {
+            const message = t(field.messageId, { fieldname: labelOf(field.name) }, field.fallback)
+            form.setError(field.name, { type: 'server', message }, { shouldFocus: index === 0 })
+          })
+          setFormError(
+            outcome.form ? { ...outcome.form, text: t(outcome.form.messageId, {}, outcome.form.fallback) } : null,
+          )
+          return
+        case 'form':
+          setFormError({ ...outcome.form, text: t(outcome.form.messageId, {}, outcome.form.fallback) })
+      }
+    },
+    [changeScreen, form, labelOf, renderedNames, state.screen, t],
+  )
+
+  const succeed = useCallback(
+    (account: AccountResponse) => {
+      token.discard()
+      finished.current = true
+      form.reset()
+      if (changeScreen({ type: 'registered', account }, 'success')) events.current.onHide?.({ reason: 'finished' })
+    },
+    [changeScreen, form, token],
+  )
+
+  const include = options.include ?? SCREEN_SET_INCLUDE
+  const { finalizeRegistration: finalizeInRegister = true, regSource } = options
+
+  /** Sends the current screen's request; the regToken is renewed once if the server refuses it. */
+  const send = useCallback(
+    async (params: Record<string, unknown>): Promise<AccountResponse> => {
+      if (state.screen === 'login') {
+        return login.run({ ...(params as { loginID: string; password: string }), include })
+      }
+      if (state.screen === 'complete-registration') {
+        const regToken = state.pendingToken ?? ''
+        const { profile, data, subscriptions, preferences } = params as Partial<RegisterParams>
+        if (profile || data || subscriptions || preferences) {
+          await setAccountInfo.run({
+            regToken,
+            ...(profile ? { profile } : {}),
+            ...(data ? { data } : {}),
+            ...(subscriptions ? { subscriptions } : {}),
+            ...(preferences ? { preferences } : {}),
+          })
+        }
+        return finalize.run({ regToken, include })
+      }
+      const attempt = async (regToken: string) =>
+        register.run({
+          ...(params as Omit<RegisterParams, 'regToken'>),
+          regToken,
+          finalizeRegistration: finalizeInRegister,
+          include,
+          ...(regSource === undefined ? {} : { regSource }),
+        } as RegisterParams)
+      try {
+        return await attempt(await token.ensure())
+      } catch (error) {
+        if (!isAccountsError(error) || !error.isRegTokenInvalid) throw error
+        return attempt(await token.renew())
+      }
+    },
+    [
+      finalize,
+      finalizeInRegister,
+      include,
+      login,
+      regSource,
+      register,
+      setAccountInfo,
+      state.pendingToken,
+      state.screen,
+      token,
+    ],
+  )
+
+  const onSubmit = useCallback(
+    async (event?: FormEvent) => {
+      event?.preventDefault()
+      if (inFlight.current) return
+      inFlight.current = true
+      setPending(true)
+      try {
+        const screen = state.screen
+        const values = form.getValues()
+        const formData = flattenFormData(values)
+        const custom = (await events.current.onBeforeValidation?.({ screen, formData })) ?? {}
+        const valid = await form.trigger(undefined, { shouldFocus: Object.keys(custom).length === 0 })
+        const customEntries = Object.entries(custom).filter(
+          ([, message]) => typeof message === 'string' && message !== '',
+        )
+        customEntries.forEach(([name, message], index) =>
+          form.setError(name, { type: 'custom', message }, { shouldFocus: valid && index === 0 }),
+        )
+        const validationErrors = Object.fromEntries(
+          fields.flatMap((field) => {
+            const error = get(form.formState.errors, field.name) as { message?: string } | undefined
+            return error?.message ? [[field.name, error.message]] : []
+          }),
+        )
+        events.current.onAfterValidation?.({
+          screen,
+          formData,
+          validationErrors: { ...validationErrors, ...Object.fromEntries(customEntries) },
+        })
+        if (!valid || customEntries.length > 0) {
+          setFormError({
+            messageId: 'there_are_errors_in_your_form_please_try_again',
+            errorCode: 400009,
+            retryable: false,
+            text: t('there_are_errors_in_your_form_please_try_again'),
+          })
+          return
+        }
+        if (events.current.onBeforeSubmit?.({ screen, formData }) === false) return
+        setFormError(null)
+        setConflictEmail(null)
+        const { model, secrets } = splitSecrets(toApiValues(fields, values))
+        events.current.onSubmit?.({ screen, formModel: model })
+        const response = await send({ ...model, ...secrets })
+        events.current.onAfterSubmit?.({ screen, response })
+        succeed(response)
+      } catch (error) {
+        if (isAccountsError(error) && (error.isPendingRegistration || error.isPendingVerification)) token.discard()
+        showFailure(error)
+      } finally {
+        inFlight.current = false
+        setPending(false)
+      }
+    },
+    [fields, form, send, showFailure, state.screen, succeed, t, token],
+  )
+
+  const activate = useCallback(() => {
+    if (state.screen === 'register') token.prefetch()
+  }, [state.screen, token])
+
+  const goTo = useCallback(
+    (screen: 'register' | 'login') => {
+      const email = conflictEmail
+      if (changeScreen({ type: 'go', screen }, screen) && screen === 'login' && email) form.setValue('loginID', email)
+    },
+    [changeScreen, conflictEmail, form],
+  )
+
+  const resendVerification = useCallback(async () => {
+    if (!state.pendingToken || resendState.status === 'sending') return
+    setResendState({ status: 'sending' })
+    try {
+      await resend.run({ regToken: state.pendingToken })
+      setResendState({ status: 'sent', message: t('verification_resent') })
+    } catch (error) {
+      const outcome = classifyError(error, new Set())
+      const message =
+        outcome.kind === 'form' ? t(outcome.form.messageId, {}, outcome.form.fallback) : t('general_error')
+      setResendState({ status: 'failed', message })
+    }
+  }, [resend, resendState.status, state.pendingToken, t])
+
+  return {
+    /** `loading` until schema and policies are there; `error` when they could not be loaded. */
+    status: site.schema && site.policies ? ('ready' as const) : site.error ? ('error' as const) : ('loading' as const),
+    loadError: site.error,
+    retryLoad: site.refetch,
+    screen: state.screen,
+    state,
+    fields,
+    form,
+    onSubmit,
+    isSubmitting: pending,
+    formError,
+    /** The email that belongs to another account (403043), for a "log in instead" action. */
+    conflictEmail,
+    activate,
+    goTo,
+    resendVerification,
+    resendState,
+    policies: site.policies,
+    t: t as Translator,
+    customLang,
+  }
+}
+
+export type RegistrationScreenSetApi = ReturnType<typeof useRegistrationScreenSet>
