@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin, ViteDevServer } from 'vite'
 import type * as ServerModule from '../src/server'
 
@@ -29,7 +29,9 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
   let ready: Promise<void> | undefined
 
   async function boot(vite: ViteDevServer) {
-    const mod = (await vite.ssrLoadModule(resolve(__dirname, '../src/server/index.ts'))) as typeof ServerModule
+    const mod = (await vite.ssrLoadModule(
+      fileURLToPath(new URL('../src/server/index.ts', import.meta.url)),
+    )) as typeof ServerModule
     site = options.siteFile
       ? mod.normalizeSiteConfig(JSON.parse(readFileSync(options.siteFile, 'utf8')))
       : mod.DEFAULT_SITE
@@ -78,6 +80,7 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
         void (async () => {
           await ready
           const path = (req.url ?? '/').split('?')[0]
+          if (path === '/config') return json(res, { url, apiKey: site?.apiKey })
           if (path === '/accounts') return json(res, await inspect('emulator.listAccounts'))
           if (path === '/outbox') return json(res, await inspect('emulator.getOutbox'))
           if (path === '/stop' && req.method === 'POST') {

@@ -9,6 +9,10 @@ import { EmulatorPanel } from './EmulatorPanel'
 // The page talks to the emulator exactly as a page talks to SAP: cross-origin REST.
 const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: config.emulatorUrl })
 
+// `?fields=email,password,profile.firstName` picks the register screen's fields, so the demo can show
+// the complete-registration screen (the server then asks for the required fields left out).
+const fields = new URLSearchParams(location.search).get('fields')?.split(',').filter(Boolean)
+
 function App() {
   const [refreshKey, setRefreshKey] = useState(0)
   const refresh = () => setRefreshKey((key) => key + 1)
@@ -23,7 +27,7 @@ function App() {
       </header>
       <main>
         <section aria-label="Registration" className="widget">
-          <RegistrationScreenSet onAfterSubmit={refresh} onError={refresh} />
+          <RegistrationScreenSet fields={fields} onAfterSubmit={refresh} onError={refresh} />
         </section>
         <EmulatorPanel refreshKey={refreshKey} />
       </main>

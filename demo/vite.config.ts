@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { demoEmulator } from './emulatorPlugin'
+import { demoEmulator } from './emulatorPlugin.ts'
 
 /**
  * `npm start`: the emulator with the default site (or SITE) and a page that embeds the components
@@ -22,6 +22,17 @@ export default defineConfig({
     strictPort: process.env.PORT !== undefined,
     host: '127.0.0.1',
     fs: { allow: ['..'] },
+  },
+  // Known up front, so the first page load never triggers a re-optimisation and a reload.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+      '@tanstack/react-query',
+      'react-hook-form',
+      'zod/mini',
+    ],
   },
   clearScreen: false,
 })

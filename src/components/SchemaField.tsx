@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState, type FocusEvent, type ReactNode } from 'react'
 import { get, useFormState, type Control, type FieldValues, type UseFormRegister } from 'react-hook-form'
 import type { FieldSpec } from '../schema'
 import { PasswordStrength } from './PasswordStrength'
@@ -10,6 +10,13 @@ export interface SchemaFieldProps {
   control: Control<FieldValues>
   /** Show the strength meter and rule checklist under a new password. */
   withStrength?: boolean
+}
+
+function movesToOwnButton(event: FocusEvent<HTMLElement>): boolean {
+  const next = event.relatedTarget
+  return (
+    next instanceof HTMLButtonElement && next.form !== null && next.form === (event.target as HTMLInputElement).form
+  )
 }
 
 const inputTypes: Partial<Record<FieldSpec['kind'], string>> = {
@@ -41,8 +48,13 @@ export function SchemaField({ field, register, control, withStrength = false }: 
     .filter(Boolean)
     .join(' ')
 
+  const registration = register(field.name)
   const common = {
-    ...register(field.name),
+    ...registration,
+    // Validating on blur when focus moves to one of our buttons would insert an error message
+    // above the button between mouse-down and mouse-up, and the click would miss it. The button's
+    // own action validates anyway.
+    onBlur: (event: FocusEvent<HTMLElement>) => (movesToOwnButton(event) ? undefined : registration.onBlur(event)),
     id: inputId,
     'aria-required': field.required || field.mustBeTrue ? ('true' as const) : undefined,
     'aria-invalid': invalid ? ('true' as const) : undefined,

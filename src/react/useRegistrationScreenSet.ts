@@ -284,7 +284,15 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
         const values = form.getValues()
         const formData = flattenFormData(values)
         const custom = (await events.current.onBeforeValidation?.({ screen, formData })) ?? {}
-        const valid = await form.trigger(undefined, { shouldFocus: Object.keys(custom).length === 0 })
+        // handleSubmit (not trigger) so the form counts as submitted: from now on every field
+        // re-validates as the user types, and the first invalid field gets focus.
+        let valid = false
+        await form.handleSubmit(
+          () => {
+            valid = true
+          },
+          () => undefined,
+        )()
         const customEntries = Object.entries(custom).filter(
           ([, message]) => typeof message === 'string' && message !== '',
         )

@@ -1,0 +1,243 @@
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createServer, type ViteDevServer } from 'vite'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+/**
+ * The real `npm start` stack (the demo's Vite server with the emulator inside it) driven in Debian's
+ * Chromium: what a visitor does, and an axe-core scan of every screen.
+ */
+const require = createRequire(import.meta.url)
+const PASSWORD = 'Secret-123'
+let vite: ViteDevServer
+let browser: Browser
+let page: Page
+let baseUrl = ''
+let emulator: { url: string; apiKey: string }
+let counter = 0
+
+const email = (prefix: string) => `${prefix}.${(counter += 1)}.${Date.now()}@example.com`
+
+beforeAll(async () => {
+  process.env.EMULATOR_PORT = '0'
+  vite = await createServer({
+    configFile: 'demo/vite.config.ts',
+    server: { port: 0, strictPort: false },
+    logLevel: 'error',
+  })
+  await vite.listen()
+  baseUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')
+  emulator = (await (await fetch(`${baseUrl}/__emulator/config`)).json()) as typeof emulator
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await vite?.close()
+})
+
+const pageErrors: string[] = []
+beforeEach(async () => {
+  pageErrors.length = 0
+  page = await browser.newPage()
+  page.on('pageerror', (error) => pageErrors.push(String(error)))
+})
+
+afterEach(async () => {
+  await page.close()
+  expect(pageErrors).toEqual([])
+})
+
+async function open(query = '') {
+  await page.goto(`${baseUrl}/${query}`, { waitUntil: 'networkidle' })
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+}
+
+async function fill(values: { email: string; zip?: string; retype?: string }) {
+  await page.getByLabel('Email').fill(values.email)
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+  await page.getByLabel('Confirm password').fill(values.retype ?? PASSWORD)
+  await page.getByLabel('First name').fill('Ada')
+  await page.getByLabel('ZIP code').fill(values.zip ?? '10001')
+  await page.getByRole('checkbox', { name: 'Terms', exact: true }).check()
+  await page.getByRole('checkbox', { name: 'Terms of service' }).check()
+}
+
+async function submit() {
+  await page.getByRole('button', { name: 'Create account' }).click()
+}
+
+/** axe-core over the whole page: WCAG 2.x A/AA and best practices. */
+async function axeViolations(): Promise<Array<{ id: string; nodes: number }>> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>
+        }
+      }
+    ).axe
+    return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+  })
+  return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.length }))
+}
+
+async function accountsInEmulator(): Promise<
+  Array<{ profile: { email?: string }; isRegistered: boolean; isVerified: boolean }>
+> {
+  return ((await (await fetch(`${baseUrl}/__emulator/accounts`)).json()) as { accounts: never[] }).accounts
+}
+
+async function admin(method: string, params: Record<string, unknown>) {
+  const body = new URLSearchParams({ apiKey: emulator.apiKey, userKey: 'dev-user-key', secret: 'dev-secret-change-me' })
+  for (const [key, value] of Object.entries(params)) body.set(key, JSON.stringify(value))
+  return (await fetch(`${emulator.url}/${method}`, { method: 'POST', body })).json()
+}
+
+describe('the demo in Chromium', () => {
+  it('registers a new account end to end, with one getSchema and one getPolicies call, no axe violations', async () => {
+    const apiCalls: string[] = []
+    page.on('request', (request) => {
+      const match = /\/(accounts\.\w+)$/.exec(new URL(request.url()).pathname)
+      if (match && request.method() !== 'OPTIONS') apiCalls.push(match[1] as string)
+    })
+    await open()
+    expect(await axeViolations()).toEqual([])
+    const address = email('e2e')
+    await fill({ email: address })
+    await submit()
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    expect(await axeViolations()).toEqual([])
+    expect(apiCalls.filter((call) => call === 'accounts.getSchema')).toHaveLength(1)
+    expect(apiCalls.filter((call) => call === 'accounts.getPolicies')).toHaveLength(1)
+    expect(apiCalls.filter((call) => call === 'accounts.initRegistration')).toHaveLength(1)
+    expect(apiCalls.filter((call) => call === 'accounts.register')).toHaveLength(1)
+    expect((await accountsInEmulator()).find((account) => account.profile.email === address)).toMatchObject({
+      isRegistered: true,
+    })
+  })
+
+  it('shows client-side errors accessibly: a weak password and a bad ZIP, focus on the first', async () => {
+    await open()
+    await page.getByLabel('Email').fill(email('weak'))
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('weakpass')
+    await page.getByLabel('ZIP code').fill('12')
+    await submit()
+    await page.getByRole('alert').getByText('There are errors in your form').waitFor()
+    const password = page.getByRole('textbox', { name: 'Password', exact: true })
+    expect(await password.getAttribute('aria-invalid')).toBe('true')
+    expect(await password.evaluate((element) => element === document.activeElement)).toBe(true)
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('shows a taken email on its field with "log in instead", then logs in', async () => {
+    const address = email('dup')
+    await open()
+    await fill({ email: address })
+    await submit()
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await open()
+    await fill({ email: address })
+    await submit()
+    await page
+      .locator('[data-field="email"] [data-field-error]')
+      .getByText('An account with this email already exists')
+      .waitFor()
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
+    await page.locator('[data-conflict] button').click()
+    await page.getByRole('heading', { name: 'Log in' }).waitFor()
+    expect(await axeViolations()).toEqual([])
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+  })
+
+  it('asks for missing required fields on complete-registration, then finishes', async () => {
+    await open('?fields=email,password,passwordRetype,profile.firstName')
+    await page.getByLabel('Email').fill(email('missing'))
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+    await page.getByLabel('Confirm password').fill(PASSWORD)
+    await page.getByLabel('First name').fill('Ada')
+    await submit()
+    await page.getByRole('heading', { name: 'Almost done' }).waitFor()
+    expect(await page.locator('[data-screenset]').getAttribute('data-screen')).toBe('complete-registration')
+    expect(await page.getByLabel('Email').count()).toBe(0)
+    expect(await axeViolations()).toEqual([])
+    await page.getByLabel('ZIP code').fill('10001')
+    await page.getByRole('checkbox', { name: 'Terms', exact: true }).check()
+    await page.getByRole('checkbox', { name: 'Terms of service' }).check()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+  })
+
+  it('lands on verification-pending when the site verifies emails', async () => {
+    await admin('accounts.setPolicies', { accountOptions: { verifyEmail: true } })
+    try {
+      const address = email('verify')
+      await open()
+      await fill({ email: address })
+      await submit()
+      await page.getByRole('heading', { name: 'Check your inbox' }).waitFor()
+      expect(await page.locator('[data-screenset]').getByText(address).count()).toBe(1)
+      expect(await axeViolations()).toEqual([])
+      await page.getByRole('button', { name: 'Resend the email' }).click()
+      await page.getByText('We sent the email again.').waitFor()
+    } finally {
+      await admin('accounts.setPolicies', { accountOptions: { verifyEmail: false } })
+    }
+  })
+
+  it('survives the emulator stopping mid-flow: a form error, input kept, success after restart', async () => {
+    const address = email('outage')
+    await open()
+    await fill({ email: address })
+    await fetch(`${baseUrl}/__emulator/stop`, { method: 'POST' })
+    try {
+      await submit()
+      await page.getByRole('alert').getByText('We could not reach the server').waitFor()
+      expect(await page.getByLabel('Email').inputValue()).toBe(address)
+      expect(await page.getByLabel('ZIP code').inputValue()).toBe('10001')
+      expect(await axeViolations()).toEqual([])
+    } finally {
+      await fetch(`${baseUrl}/__emulator/start`, { method: 'POST' })
+    }
+    await submit()
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+  })
+
+  it('is usable with the keyboard alone', async () => {
+    const address = email('keys')
+    await open()
+    await page.getByLabel('Email').focus()
+    await page.keyboard.type(address)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(PASSWORD)
+    await page.keyboard.press('Tab') // the show-password toggle
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(PASSWORD)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Ada')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('10001')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    expect((await accountsInEmulator()).some((account) => account.profile.email === address)).toBe(true)
+  })
+})
