@@ -29,13 +29,20 @@ export function RegistrationScreenSet({
   ...options
 }: RegistrationScreenSetProps) {
   const api = useRegistrationScreenSet(options)
-  const { t, screen, status, fields, form, formError, isSubmitting, conflictEmail } = api
+  const { t, screen, status, fields, form, formError, isSubmitting, conflictEmail, onFieldBlur } = api
   const idPrefix = `rss${useId().replace(/:/g, '')}`
   const headingId = `${idPrefix}-heading`
   const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
   const context = useMemo<ScreenSetContextValue>(
-    () => ({ idPrefix, parts, classNames, t, passwordComplexity: api.policies?.passwordComplexity }),
-    [idPrefix, parts, classNames, t, api.policies],
+    () => ({
+      idPrefix,
+      parts,
+      classNames,
+      t,
+      passwordComplexity: api.policies?.passwordComplexity,
+      onFieldBlur: (name: string) => void onFieldBlur(name),
+    }),
+    [idPrefix, parts, classNames, t, api.policies, onFieldBlur],
   )
 
   // Move focus to the new screen's heading when the screen changes (not on the first render).

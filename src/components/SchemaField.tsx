@@ -31,7 +31,7 @@ const inputTypes: Partial<Record<FieldSpec['kind'], string>> = {
  * so a keystroke elsewhere never re-renders it.
  */
 export function SchemaField({ field, register, control, withStrength = false }: SchemaFieldProps) {
-  const { idPrefix, parts, classNames, t } = useScreenSet('SchemaField')
+  const { idPrefix, parts, classNames, t, onFieldBlur } = useScreenSet('SchemaField')
   const { errors } = useFormState({ control, name: field.name })
   const error = get(errors, field.name) as { message?: string } | undefined
   const invalid = error !== undefined
@@ -54,7 +54,11 @@ export function SchemaField({ field, register, control, withStrength = false }: 
     // Validating on blur when focus moves to one of our buttons would insert an error message
     // above the button between mouse-down and mouse-up, and the click would miss it. The button's
     // own action validates anyway.
-    onBlur: (event: FocusEvent<HTMLElement>) => (movesToOwnButton(event) ? undefined : registration.onBlur(event)),
+    onBlur: async (event: FocusEvent<HTMLElement>) => {
+      if (movesToOwnButton(event)) return
+      await registration.onBlur(event)
+      onFieldBlur?.(field.name)
+    },
     id: inputId,
     'aria-required': field.required || field.mustBeTrue ? ('true' as const) : undefined,
     'aria-invalid': invalid ? ('true' as const) : undefined,

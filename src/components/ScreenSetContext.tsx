@@ -10,6 +10,8 @@ export interface ScreenSetContextValue {
   classNames: ScreenSetClassNames
   t: Translator
   passwordComplexity?: PasswordComplexityPolicy | undefined
+  /** Told when a field loses focus (after its own validation), e.g. to check email availability. */
+  onFieldBlur?: ((name: string) => void) | undefined
 }
 
 export const ScreenSetContext = createContext<ScreenSetContextValue | null>(null)

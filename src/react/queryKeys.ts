@@ -16,7 +16,8 @@ function clientId(client: AccountsClient): number {
 
 /**
  * Every query key of the library, TanStack-style: hierarchical, so `accountsKeys.all(client)`
- * invalidates everything of one client. Keys never hold a parameter a user typed.
+ * invalidates everything of one client. Keys never hold a secret: the only user input in a key is
+ * an email whose availability was asked.
  */
 export const accountsKeys = {
   all: (client: AccountsClient) => ['react-screensets', clientId(client)] as const,
@@ -24,4 +25,6 @@ export const accountsKeys = {
   policies: (client: AccountsClient) => [...accountsKeys.all(client), 'policies'] as const,
   regToken: (client: AccountsClient, lite: boolean) =>
     [...accountsKeys.all(client), 'regToken', lite ? 'lite' : 'full'] as const,
+  loginIdAvailability: (client: AccountsClient, loginID: string) =>
+    [...accountsKeys.all(client), 'isAvailableLoginID', loginID.toLowerCase()] as const,
 }

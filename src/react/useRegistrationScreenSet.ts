@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { get, useForm, type FieldValues } from 'react-hook-form'
 import {
   isAccountsError,
@@ -18,6 +19,7 @@ import {
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toApiValues, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
+import { accountsKeys } from './queryKeys'
 import { flattenFormData, splitSecrets, type ScreenName, type ScreenSetEvents } from './screenSetEvents'
 import { schemaResolver } from './schemaResolver'
 import {
@@ -56,6 +58,11 @@ export interface UseRegistrationScreenSetOptions extends ScreenSetEvents {
   customLang?: CustomLang
   /** Labels by field name, over the schema's and the catalog's. */
   labels?: Readonly<Record<string, string>>
+  /**
+   * Ask `accounts.isAvailableLoginID` when the user leaves the email field, and say at once if the
+   * address is taken (off by default: sites that prevent login-ID harvesting refuse the call).
+   */
+  checkLoginIdAvailability?: boolean
   client?: AccountsClient
 }
 
@@ -338,6 +345,30 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     [fields, form, send, showFailure, state.screen, succeed, t, token],
   )
 
+  const queryClient = useQueryClient()
+  const { checkLoginIdAvailability = false } = options
+  /** Called by the fields on blur; checks an email's availability once per address (cached). */
+  const onFieldBlur = useCallback(
+    async (name: string) => {
+      if (!checkLoginIdAvailability || name !== 'email' || state.screen !== 'register') return
+      const email = String(form.getValues('email') ?? '').trim()
+      if (email === '' || form.getFieldState('email').invalid) return
+      try {
+        const { isAvailable } = await queryClient.fetchQuery({
+          queryKey: accountsKeys.loginIdAvailability(client, email),
+          queryFn: ({ signal }) => client.isAvailableLoginID({ loginID: email }, { signal }),
+          staleTime: 30_000,
+        })
+        if (!isAvailable && form.getValues('email') === email) {
+          form.setError('email', { type: 'availability', message: t('email_already_exists') })
+        }
+      } catch {
+        // Only a hint: if the check fails, the submit still tells the truth.
+      }
+    },
+    [checkLoginIdAvailability, client, form, queryClient, state.screen, t],
+  )
+
   const activate = useCallback(() => {
     if (state.screen === 'register') token.prefetch()
   }, [state.screen, token])
@@ -379,6 +410,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     /** The email that belongs to another account (403043), for a "log in instead" action. */
     conflictEmail,
     activate,
+    onFieldBlur,
     goTo,
     resendVerification,
     resendState,

@@ -1,0 +1,137 @@
+import { QueryClient } from '@tanstack/react-query'
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, within } from 'storybook/test'
+import { AccountsProvider, RegistrationScreenSet, createAccountsClient, type AccountsClient } from '../src'
+import { createEmulatorTransport, DEFAULT_SITE, type SiteConfig } from '../src/testing'
+
+/** DEFAULT_SITE with policy sections merged in, for one story's own site. */
+function site(policies: Record<string, Record<string, unknown>> = {}): SiteConfig {
+  const config = structuredClone(DEFAULT_SITE)
+  const sections = config.policies as Record<string, Record<string, unknown>>
+  for (const [section, values] of Object.entries(policies)) sections[section] = { ...sections[section], ...values }
+  return config
+}
+
+interface Loaded {
+  client: AccountsClient
+  queryClient: QueryClient
+}
+
+/** Every story gets a fresh emulator in the browser (memory store) with the site it sets. */
+const withEmulator: Decorator = (Story, { loaded }) => {
+  const { client, queryClient } = loaded as Loaded
+  return (
+    <AccountsProvider client={client} queryClient={queryClient}>
+      <Story />
+    </AccountsProvider>
+  )
+}
+
+const meta = {
+  title: 'Components/RegistrationScreenSet',
+  component: RegistrationScreenSet,
+  decorators: [withEmulator],
+  loaders: [
+    async ({ parameters }): Promise<Loaded> => {
+      const transport = parameters.failSchema
+        ? async () => '<html>Bad Gateway</html>'
+        : await createEmulatorTransport({
+            sites: [(parameters.site as SiteConfig | undefined) ?? site()],
+            passwordHashIterations: 1000,
+          })
+      return {
+        client: createAccountsClient({ transport }),
+        queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+      }
+    },
+  ],
+} satisfies Meta<typeof RegistrationScreenSet>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const PASSWORD = 'Secret-123'
+
+async function fillAll(canvas: ReturnType<typeof within>, email: string) {
+  await userEvent.type(await canvas.findByLabelText(/^Email/), email)
+  await userEvent.type(canvas.getByLabelText(/^Password/, { selector: 'input' }), PASSWORD)
+  await userEvent.type(canvas.getByLabelText(/^Confirm password/), PASSWORD)
+  await userEvent.type(canvas.getByLabelText(/^First name/), 'Ada')
+  await userEvent.type(canvas.getByLabelText(/^ZIP code/), '10001')
+  await userEvent.click(canvas.getByRole('checkbox', { name: 'Terms' }))
+  await userEvent.click(canvas.getByRole('checkbox', { name: 'Terms of service' }))
+}
+
+/** The fields the default site requires, as the schema says. */
+export const Register: Story = {}
+
+/** A full registration, driven as a user would. */
+export const RegisterToSuccess: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await fillAll(canvas, 'ada@example.com')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }))
+    await expect(await canvas.findByRole('heading', { name: 'You are registered' })).toBeInTheDocument()
+  },
+}
+
+/** Client-side validation: messages on the fields, focus on the first. */
+export const FieldErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(await canvas.findByLabelText(/^Email/), 'not-an-email')
+    await userEvent.type(canvas.getByLabelText(/^ZIP code/), '12')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }))
+    await expect(await canvas.findByText('Email address is invalid')).toBeInTheDocument()
+    await expect(canvas.getByLabelText(/^ZIP code/)).toHaveAccessibleDescription('Invalid ZIP code')
+  },
+}
+
+/** Fewer fields than the schema requires: the server's 206001 leads to complete-registration. */
+export const CompleteRegistration: Story = {
+  args: { fields: ['email', 'password', 'profile.firstName'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(await canvas.findByLabelText(/^Email/), 'grace@example.com')
+    await userEvent.type(canvas.getByLabelText(/^Password/, { selector: 'input' }), PASSWORD)
+    await userEvent.type(canvas.getByLabelText(/^First name/), 'Grace')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }))
+    await expect(await canvas.findByRole('heading', { name: 'Almost done' })).toBeInTheDocument()
+  },
+}
+
+/** The site verifies emails: registration ends on verification-pending. */
+export const VerificationPending: Story = {
+  parameters: { site: site({ accountOptions: { verifyEmail: true } }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await fillAll(canvas, 'verify@example.com')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }))
+    await expect(await canvas.findByRole('heading', { name: 'Check your inbox' })).toBeInTheDocument()
+  },
+}
+
+export const Login: Story = { args: { startScreen: 'login' } }
+
+/** The schema cannot be loaded: an error screen with a retry. */
+export const SchemaLoadError: Story = { parameters: { failSchema: true } }
+
+/** With the password policy's live checklist and a stricter policy. */
+export const StrictPasswordPolicy: Story = {
+  parameters: { site: site({ passwordComplexity: { minLength: 12, minCharGroups: 3 } }) },
+}
+
+/** Labels and messages from the host (`labels`, `customLang`). */
+export const CustomLabels: Story = {
+  args: {
+    labels: { 'profile.firstName': 'Vorname' },
+    customLang: {
+      'profile.zip': 'Postleitzahl',
+      submit_register: 'Konto anlegen',
+      this_field_is_required: 'Pflichtfeld',
+    },
+  },
+}
+
+/** `unstyled`: our CSS steps aside; the host's own styles apply. */
+export const Unstyled: Story = { args: { unstyled: true } }
