@@ -10,15 +10,31 @@ import { build } from 'vite'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const external = [...Object.keys(pkg.peerDependencies), /^react\//, /^react-dom\//, /^zod\//, /^node:/, 'better-sqlite3']
+const external = [
+  ...Object.keys(pkg.peerDependencies),
+  /^react\//,
+  /^react-dom\//,
+  /^zod\//,
+  /^node:/,
+  'better-sqlite3',
+]
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 const gzip = (code) => gzipSync(code, { level: 9 }).length
 
 async function jsOf(buildOptions, plugins = []) {
-  const output = await build({ configFile: false, root, logLevel: 'silent', plugins, build: { write: false, minify: true, ...buildOptions } })
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    plugins,
+    build: { write: false, minify: true, ...buildOptions },
+  })
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output)
   const code = chunks.filter((chunk) => chunk.type === 'chunk')
-  return { min: code.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0), gz: code.reduce((sum, chunk) => sum + gzip(chunk.code), 0) }
+  return {
+    min: code.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0),
+    gz: code.reduce((sum, chunk) => sum + gzip(chunk.code), 0),
+  }
 }
 
 const entries = [
