@@ -1,7 +1,7 @@
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import config from 'virtual:demo-config'
-import { AccountsProvider, RegistrationScreenSet, createAccountsClient } from '../src'
+import { AccountsProvider, LiteSubscribe, RegistrationScreenSet, createAccountsClient } from '../src'
 import '../src/theme/styles.css'
 import './demo.css'
 import { EmulatorPanel } from './EmulatorPanel'
@@ -29,8 +29,22 @@ function App() {
         <section aria-label="Registration" className="widget">
           <RegistrationScreenSet fields={fields} onAfterSubmit={refresh} onError={refresh} />
         </section>
-        <EmulatorPanel refreshKey={refreshKey} />
+        <div className="column">
+          <section aria-label="Newsletter" className="widget">
+            <LiteSubscribe onAfterSubmit={refresh} />
+          </section>
+          <EmulatorPanel refreshKey={refreshKey} />
+        </div>
       </main>
+      <footer aria-label="Footer newsletter">
+        <LiteSubscribe
+          layout="inline"
+          subscriptions={['offers']}
+          tags={{ offers: ['footer'] }}
+          showHeading={false}
+          onAfterSubmit={refresh}
+        />
+      </footer>
     </AccountsProvider>
   )
 }

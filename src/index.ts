@@ -17,6 +17,7 @@ export {
   useAccounts,
   useFinalizeRegistration,
   useInitRegistration,
+  useLiteSubscribe,
   useLogin,
   useRegister,
   useRegistrationScreenSet,
@@ -28,20 +29,25 @@ export type {
   AccountsContextValue,
   AccountsMutation,
   AccountsProviderProps,
+  LiteLayout,
+  LiteOutcome,
+  LiteSubscribeApi,
   RegistrationScreenSetApi,
   RegTokenHandle,
   ResendState,
   ScreenName,
   ScreenSetEvents,
+  UseLiteSubscribeOptions,
   UseRegistrationScreenSetOptions,
 } from './react'
 
-export { RegistrationScreenSet, SchemaField, PasswordStrength } from './components'
+export { LiteSubscribe, PasswordStrength, RegistrationScreenSet, SchemaField } from './components'
 export type {
   CheckboxProps,
   FieldErrorProps,
   FieldWrapperProps,
   FormErrorProps,
+  LiteSubscribeProps,
   RegistrationScreenSetProps,
   ScreenHeadingProps,
   ScreenSetClassNames,

@@ -372,6 +372,11 @@ export type LoginResponse = AccountResponse
 export interface SetAccountInfoResponse extends ResponseEnvelope {
   /** Returned when the call created or updated a lite account. */
   UID?: string
+  /**
+   * With a lite token: whether the email got a new lite account (true) or updated the one it had
+   * (false). The emulator sends it; where a server does not, the widget simply thanks the user.
+   */
+  newUser?: boolean
 }
 
 /** How a schema field may be written. */

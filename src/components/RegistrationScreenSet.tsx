@@ -96,7 +96,7 @@ export function RegistrationScreenSet({
     const email = api.state.verification?.emails[0] ?? ''
     return (
       <ScreenSetContext.Provider value={context}>
-        <section {...rootProps} aria-labelledby={headingId}>
+        <div {...rootProps}>
           {heading('verification_pending_title')}
           <p className={classNames.description}>{t('verification_pending_description', { email })}</p>
           <button
@@ -108,17 +108,17 @@ export function RegistrationScreenSet({
             {t('resend_verification')}
           </button>
           <p role="status">{api.resendState.message ?? ''}</p>
-        </section>
+        </div>
       </ScreenSetContext.Provider>
     )
   }
   if (screen === 'success') {
     return (
       <ScreenSetContext.Provider value={context}>
-        <section {...rootProps} aria-labelledby={headingId}>
+        <div {...rootProps}>
           {heading('success_title')}
           <p className={classNames.description}>{t('success_description')}</p>
-        </section>
+        </div>
       </ScreenSetContext.Provider>
     )
   }

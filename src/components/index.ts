@@ -1,5 +1,7 @@
 export { RegistrationScreenSet } from './RegistrationScreenSet'
 export type { RegistrationScreenSetProps } from './RegistrationScreenSet'
+export { LiteSubscribe } from './LiteSubscribe'
+export type { LiteSubscribeProps } from './LiteSubscribe'
 export { SchemaField } from './SchemaField'
 export type { SchemaFieldProps } from './SchemaField'
 export { PasswordStrength } from './PasswordStrength'

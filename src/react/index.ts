@@ -15,4 +15,6 @@ export {
 export type { AccountsMutation } from './useAccountsMutation'
 export { useRegistrationScreenSet } from './useRegistrationScreenSet'
 export type { RegistrationScreenSetApi, ResendState, UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
+export { useLiteSubscribe } from './useLiteSubscribe'
+export type { LiteLayout, LiteOutcome, LiteSubscribeApi, UseLiteSubscribeOptions } from './useLiteSubscribe'
 export type { ScreenName, ScreenSetEvents } from './screenSetEvents'

@@ -17,10 +17,11 @@ import {
   type RegistrationEvent,
 } from '../flows'
 import type { CustomLang, Translator } from '../i18n'
-import { deriveFields, toApiValues, toZod, type FieldSpec } from '../schema'
+import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
 import { accountsKeys } from './queryKeys'
-import { flattenFormData, splitSecrets, type ScreenName, type ScreenSetEvents } from './screenSetEvents'
+import { type ScreenName, type ScreenSetEvents } from './screenSetEvents'
+import { validateForSubmit } from './validateForSubmit'
 import { schemaResolver } from './schemaResolver'
 import {
   useFinalizeRegistration,
@@ -288,49 +289,18 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
       setPending(true)
       try {
         const screen = state.screen
-        const values = form.getValues()
-        const formData = flattenFormData(values)
-        const custom = (await events.current.onBeforeValidation?.({ screen, formData })) ?? {}
-        // handleSubmit (not trigger) so the form counts as submitted: from now on every field
-        // re-validates as the user types, and the first invalid field gets focus.
-        let valid = false
-        await form.handleSubmit(
-          () => {
-            valid = true
-          },
-          () => undefined,
-        )()
-        const customEntries = Object.entries(custom).filter(
-          ([, message]) => typeof message === 'string' && message !== '',
-        )
-        customEntries.forEach(([name, message], index) =>
-          form.setError(name, { type: 'custom', message }, { shouldFocus: valid && index === 0 }),
-        )
-        const validationErrors = Object.fromEntries(
-          fields.flatMap((field) => {
-            const error = get(form.formState.errors, field.name) as { message?: string } | undefined
-            return error?.message ? [[field.name, error.message]] : []
-          }),
-        )
-        events.current.onAfterValidation?.({
-          screen,
-          formData,
-          validationErrors: { ...validationErrors, ...Object.fromEntries(customEntries) },
-        })
-        if (!valid || customEntries.length > 0) {
+        const check = await validateForSubmit(form, fields, events.current, screen, () =>
           setFormError({
             messageId: 'there_are_errors_in_your_form_please_try_again',
             errorCode: 400009,
             retryable: false,
             text: t('there_are_errors_in_your_form_please_try_again'),
-          })
-          return
-        }
-        if (events.current.onBeforeSubmit?.({ screen, formData }) === false) return
+          }),
+        )
+        if (!check.ok) return
         setFormError(null)
         setConflictEmail(null)
-        const { model, secrets } = splitSecrets(toApiValues(fields, values))
-        events.current.onSubmit?.({ screen, formModel: model })
+        const { model, secrets } = check
         const response = await send({ ...model, ...secrets })
         events.current.onAfterSubmit?.({ screen, response })
         succeed(response)

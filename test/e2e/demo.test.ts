@@ -59,23 +59,31 @@ afterEach(async () => {
   expect(pageErrors).toEqual([])
 })
 
+/** The registration form's region of the demo page (the page also has two newsletter widgets). */
+const form = () => page.getByRole('region', { name: 'Registration' })
+const newsletter = () => page.getByRole('region', { name: 'Newsletter' })
+
 async function open(query = '') {
   await page.goto(`${baseUrl}/${query}`, { waitUntil: 'networkidle' })
-  await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+  await form().getByRole('heading', { name: 'Create your account' }).waitFor()
 }
 
 async function fill(values: { email: string; zip?: string; retype?: string }) {
-  await page.getByLabel('Email').fill(values.email)
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-  await page.getByLabel('Confirm password').fill(values.retype ?? PASSWORD)
-  await page.getByLabel('First name').fill('Ada')
-  await page.getByLabel('ZIP code').fill(values.zip ?? '10001')
-  await page.getByRole('checkbox', { name: 'Terms', exact: true }).check()
-  await page.getByRole('checkbox', { name: 'Terms of service' }).check()
+  await form().getByLabel('Email').fill(values.email)
+  await form().getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+  await form()
+    .getByLabel('Confirm password')
+    .fill(values.retype ?? PASSWORD)
+  await form().getByLabel('First name').fill('Ada')
+  await form()
+    .getByLabel('ZIP code')
+    .fill(values.zip ?? '10001')
+  await form().getByRole('checkbox', { name: 'Terms', exact: true }).check()
+  await form().getByRole('checkbox', { name: 'Terms of service' }).check()
 }
 
 async function submit() {
-  await page.getByRole('button', { name: 'Create account' }).click()
+  await form().getByRole('button', { name: 'Create account' }).click()
 }
 
 /** axe-core over the whole page: WCAG 2.x A/AA and best practices. */
@@ -118,7 +126,7 @@ describe('the demo in Chromium', () => {
     const address = email('e2e')
     await fill({ email: address })
     await submit()
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
     expect(await axeViolations()).toEqual([])
     expect(apiCalls.filter((call) => call === 'accounts.getSchema')).toHaveLength(1)
     expect(apiCalls.filter((call) => call === 'accounts.getPolicies')).toHaveLength(1)
@@ -131,12 +139,12 @@ describe('the demo in Chromium', () => {
 
   it('shows client-side errors accessibly: a weak password and a bad ZIP, focus on the first', async () => {
     await open()
-    await page.getByLabel('Email').fill(email('weak'))
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('weakpass')
-    await page.getByLabel('ZIP code').fill('12')
+    await form().getByLabel('Email').fill(email('weak'))
+    await form().getByRole('textbox', { name: 'Password', exact: true }).fill('weakpass')
+    await form().getByLabel('ZIP code').fill('12')
     await submit()
-    await page.getByRole('alert').getByText('There are errors in your form').waitFor()
-    const password = page.getByRole('textbox', { name: 'Password', exact: true })
+    await form().getByRole('alert').getByText('There are errors in your form').waitFor()
+    const password = form().getByRole('textbox', { name: 'Password', exact: true })
     expect(await password.getAttribute('aria-invalid')).toBe('true')
     expect(await password.evaluate((element) => element === document.activeElement)).toBe(true)
     expect(await axeViolations()).toEqual([])
@@ -147,7 +155,7 @@ describe('the demo in Chromium', () => {
     await open()
     await fill({ email: address })
     await submit()
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
     await open()
     await fill({ email: address })
     await submit()
@@ -155,31 +163,31 @@ describe('the demo in Chromium', () => {
       .locator('[data-field="email"] [data-field-error]')
       .getByText('An account with this email already exists')
       .waitFor()
-    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
-    await page.locator('[data-conflict] button').click()
-    await page.getByRole('heading', { name: 'Log in' }).waitFor()
+    expect(await form().getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
+    await form().locator('[data-conflict] button').click()
+    await form().getByRole('heading', { name: 'Log in' }).waitFor()
     expect(await axeViolations()).toEqual([])
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Log in' }).click()
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+    await form().getByRole('button', { name: 'Log in' }).click()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
   })
 
   it('asks for missing required fields on complete-registration, then finishes', async () => {
     await open('?fields=email,password,passwordRetype,profile.firstName')
-    await page.getByLabel('Email').fill(email('missing'))
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-    await page.getByLabel('Confirm password').fill(PASSWORD)
-    await page.getByLabel('First name').fill('Ada')
+    await form().getByLabel('Email').fill(email('missing'))
+    await form().getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
+    await form().getByLabel('Confirm password').fill(PASSWORD)
+    await form().getByLabel('First name').fill('Ada')
     await submit()
-    await page.getByRole('heading', { name: 'Almost done' }).waitFor()
-    expect(await page.locator('[data-screenset]').getAttribute('data-screen')).toBe('complete-registration')
-    expect(await page.getByLabel('Email').count()).toBe(0)
+    await form().getByRole('heading', { name: 'Almost done' }).waitFor()
+    expect(await form().locator('[data-screenset]').getAttribute('data-screen')).toBe('complete-registration')
+    expect(await form().getByLabel('Email').count()).toBe(0)
     expect(await axeViolations()).toEqual([])
-    await page.getByLabel('ZIP code').fill('10001')
-    await page.getByRole('checkbox', { name: 'Terms', exact: true }).check()
-    await page.getByRole('checkbox', { name: 'Terms of service' }).check()
-    await page.getByRole('button', { name: 'Continue' }).click()
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByLabel('ZIP code').fill('10001')
+    await form().getByRole('checkbox', { name: 'Terms', exact: true }).check()
+    await form().getByRole('checkbox', { name: 'Terms of service' }).check()
+    await form().getByRole('button', { name: 'Continue' }).click()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
   })
 
   it('lands on verification-pending when the site verifies emails', async () => {
@@ -189,11 +197,11 @@ describe('the demo in Chromium', () => {
       await open()
       await fill({ email: address })
       await submit()
-      await page.getByRole('heading', { name: 'Check your inbox' }).waitFor()
-      expect(await page.locator('[data-screenset]').getByText(address).count()).toBe(1)
+      await form().getByRole('heading', { name: 'Check your inbox' }).waitFor()
+      expect(await form().locator('[data-screenset]').getByText(address).count()).toBe(1)
       expect(await axeViolations()).toEqual([])
-      await page.getByRole('button', { name: 'Resend the email' }).click()
-      await page.getByText('We sent the email again.').waitFor()
+      await form().getByRole('button', { name: 'Resend the email' }).click()
+      await form().getByText('We sent the email again.').waitFor()
     } finally {
       await admin('accounts.setPolicies', { accountOptions: { verifyEmail: false } })
     }
@@ -206,21 +214,21 @@ describe('the demo in Chromium', () => {
     await fetch(`${baseUrl}/__emulator/stop`, { method: 'POST' })
     try {
       await submit()
-      await page.getByRole('alert').getByText('We could not reach the server').waitFor()
-      expect(await page.getByLabel('Email').inputValue()).toBe(address)
-      expect(await page.getByLabel('ZIP code').inputValue()).toBe('10001')
+      await form().getByRole('alert').getByText('We could not reach the server').waitFor()
+      expect(await form().getByLabel('Email').inputValue()).toBe(address)
+      expect(await form().getByLabel('ZIP code').inputValue()).toBe('10001')
       expect(await axeViolations()).toEqual([])
     } finally {
       await fetch(`${baseUrl}/__emulator/start`, { method: 'POST' })
     }
     await submit()
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
   })
 
   it('is usable with the keyboard alone', async () => {
     const address = email('keys')
     await open()
-    await page.getByLabel('Email').focus()
+    await form().getByLabel('Email').focus()
     await page.keyboard.type(address)
     await page.keyboard.press('Tab')
     await page.keyboard.type(PASSWORD)
@@ -237,7 +245,60 @@ describe('the demo in Chromium', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Space')
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
     expect((await accountsInEmulator()).some((account) => account.profile.email === address)).toBe(true)
+  })
+
+  it('subscribes to the newsletter: a lite account, Pending under double opt-in, the confirmation in the outbox', async () => {
+    const address = email('news')
+    await open()
+    await newsletter().getByLabel('Email').fill(address)
+    await newsletter().getByRole('checkbox', { name: 'Weekly newsletter' }).check()
+    await newsletter().getByRole('checkbox', { name: 'Terms of service' }).check()
+    await newsletter().getByRole('button', { name: 'Subscribe' }).click()
+    await newsletter().getByText('Please check your inbox to confirm your subscription').waitFor()
+    expect(await axeViolations()).toEqual([])
+    const accounts = (await accountsInEmulator()) as unknown as Array<{
+      kind: string
+      profile: { email?: string }
+      subscriptions: Record<string, { email: { doubleOptIn?: { status: string } } }>
+    }>
+    const lite = accounts.filter((account) => account.profile.email === address)
+    expect(lite).toHaveLength(1)
+    expect(lite[0]).toMatchObject({
+      kind: 'lite',
+      subscriptions: { newsletter: { email: { doubleOptIn: { status: 'Pending' } } } },
+    })
+    const outbox = (
+      (await (await fetch(`${baseUrl}/__emulator/outbox`)).json()) as { messages: Array<{ kind: string; to: string }> }
+    ).messages
+    expect(outbox).toContainEqual(expect.objectContaining({ kind: 'double-opt-in', to: address }))
+
+    // The same email again, from the footer widget: updated, not duplicated.
+    const footer = page.getByRole('contentinfo')
+    await footer.getByLabel('Email').fill(address)
+    await footer.getByRole('checkbox', { name: 'Terms of service' }).check()
+    await footer.getByRole('button', { name: 'Subscribe' }).click()
+    await footer.getByText('Your subscriptions have been updated.').waitFor()
+    const after = ((await accountsInEmulator()) as unknown as typeof accounts).filter(
+      (account) => account.profile.email === address,
+    )
+    expect(after).toHaveLength(1)
+    expect(Object.keys(after[0]?.subscriptions ?? {}).sort()).toEqual(['newsletter', 'offers'])
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('keeps the lite and the full regToken apart with both widgets in use', async () => {
+    const tokens: Array<{ lite: boolean }> = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/accounts.initRegistration') && request.method() === 'POST') {
+        tokens.push({ lite: new URLSearchParams(request.postData() ?? '').get('isLite') === 'true' })
+      }
+    })
+    await open()
+    await form().getByLabel('Email').click()
+    await newsletter().getByLabel('Email').click()
+    await expect.poll(() => tokens.length).toBe(2)
+    expect(tokens.map((token) => token.lite).sort()).toEqual([false, true])
   })
 })

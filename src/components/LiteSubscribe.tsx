@@ -1,0 +1,132 @@
+import { useId, useMemo } from 'react'
+import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
+import { defaultParts } from './defaultParts'
+import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
+import { SchemaField } from './SchemaField'
+import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+
+export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
+  /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
+  components?: Partial<ScreenSetComponents>
+  unstyled?: boolean
+  className?: string
+  classNames?: ScreenSetClassNames
+  /** Show the "Stay in touch" heading (default true; footers often do without). */
+  showHeading?: boolean
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
+const outcomeMessages = {
+  subscribed: 'subscription_thank_you',
+  'pending-confirmation': 'subscription_pending_confirmation',
+  updated: 'subscription_updated',
+} as const
+
+/**
+ * The newsletter widget over SAP's lite accounts: an email (and the subscriptions to choose, the
+ * required consents, any extra fields asked for), then a thank-you that says whether to confirm by
+ * email. Small enough for every page's footer.
+ */
+export function LiteSubscribe({
+  components,
+  unstyled = false,
+  className,
+  classNames = {},
+  showHeading = true,
+  ...options
+}: LiteSubscribeProps) {
+  const api = useLiteSubscribe(options)
+  const { t, screen, status, fields, form, formError, isSubmitting, layout, outcome } = api
+  const idPrefix = `rsl${useId().replace(/:/g, '')}`
+  const headingId = `${idPrefix}-heading`
+  const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
+  const context = useMemo<ScreenSetContextValue>(
+    () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
+    [idPrefix, parts, classNames, t],
+  )
+  const lang = t.lang
+  const rootProps = {
+    'data-screenset': 'lite',
+    'data-screen': status === 'error' ? 'error' : screen,
+    'data-layout': layout,
+    'data-unstyled': unstyled ? '' : undefined,
+    'data-loading': status === 'loading' ? '' : undefined,
+    className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
+    lang,
+    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
+  }
+
+  if (status === 'loading') {
+    return (
+      <div {...rootProps} aria-busy="true">
+        <p role="status">{t('loading')}</p>
+      </div>
+    )
+  }
+  if (status === 'error') {
+    return (
+      <div {...rootProps}>
+        <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
+          <button type="button" onClick={() => void api.retryLoad()}>
+            {t('retry')}
+          </button>
+        </parts.FormError>
+      </div>
+    )
+  }
+  if (screen === 'thank-you') {
+    return (
+      <div {...rootProps}>
+        <parts.ScreenHeading id={headingId} className={classNames.heading}>
+          {t('thank_you_title')}
+        </parts.ScreenHeading>
+        <p role="status" className={classNames.description}>
+          {t(outcomeMessages[outcome ?? 'subscribed'])}
+        </p>
+        <button type="button" onClick={api.subscribeAgain} className={classNames.link}>
+          {t('subscribe_again')}
+        </button>
+      </div>
+    )
+  }
+
+  const listNames = api.implicitSubscriptions.map((field) => field.label).join(', ')
+  return (
+    <ScreenSetContext.Provider value={context}>
+      <div {...rootProps}>
+        <form
+          noValidate
+          aria-labelledby={showHeading ? headingId : undefined}
+          // Without a heading the form is named by what it subscribes to, so two widgets on a page
+          // (a sidebar and a footer) are told apart.
+          aria-label={
+            showHeading ? undefined : listNames !== '' ? t('subscribe_to', { list: listNames }) : t('subscribe_title')
+          }
+          onSubmit={api.onSubmit}
+          onFocus={api.activate}
+          className={classNames.form}
+        >
+          {showHeading && (
+            <parts.ScreenHeading id={headingId} className={classNames.heading}>
+              {t('subscribe_title')}
+            </parts.ScreenHeading>
+          )}
+          {listNames !== '' && (
+            <p data-lists="" className={classNames.description}>
+              {t('subscribe_to', { list: listNames })}
+            </p>
+          )}
+          <div data-fields="">
+            {fields.map((field) => (
+              <SchemaField key={field.name} field={field} register={form.register} control={form.control} />
+            ))}
+            <parts.SubmitButton pending={isSubmitting} className={classNames.submit}>
+              {t('submit_subscribe')}
+            </parts.SubmitButton>
+          </div>
+          {formError && <parts.FormError message={formError.text} className={classNames.formError} />}
+        </form>
+      </div>
+    </ScreenSetContext.Provider>
+  )
+}
