@@ -57,7 +57,11 @@ const bare = await page('bare.tsx')
 console.log('\n| page (production build, all JS) | min + gzip | over bare React |')
 console.log('|---|---:|---:|')
 console.log(`| bare React 19 page | ${kb(bare.gz)} | — |`)
-for (const [name, file] of [['RegistrationScreenSet', 'registration.tsx']]) {
+for (const [name, file] of [
+  ['RegistrationScreenSet', 'registration.tsx'],
+  ['LiteSubscribe', 'lite.tsx'],
+  ['both components', 'both.tsx'],
+]) {
   const { gz } = await page(file)
   console.log(`| ${name} | ${kb(gz)} | ${kb(gz - bare.gz)} |`)
 }

@@ -215,3 +215,19 @@ describe('<LiteSubscribe> against the in-process emulator', () => {
     expect(screen.getByRole('button', { name: 'Abonnieren' })).toBeInTheDocument()
   })
 })
+
+describe('<LiteSubscribe> token reuse', () => {
+  it('reuses one lite token for several subscriptions within its hour', async () => {
+    const user = userEvent.setup()
+    const { calls } = await renderWithEmulator(<LiteSubscribe subscriptions={['offers']} />)
+    for (const address of ['one@example.com', 'two@example.com']) {
+      await user.type(await screen.findByLabelText(/^Email/), address)
+      await user.click(screen.getByRole('checkbox', { name: 'Terms of service' }))
+      await user.click(screen.getByRole('button', { name: 'Subscribe' }))
+      await screen.findByRole('heading', { name: 'Thank you' })
+      await user.click(screen.getByRole('button', { name: 'Subscribe another address' }))
+    }
+    expect(callsOf(calls, 'accounts.setAccountInfo')).toHaveLength(2)
+    expect(callsOf(calls, 'accounts.initRegistration')).toHaveLength(1)
+  })
+})
