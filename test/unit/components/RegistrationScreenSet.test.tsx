@@ -202,6 +202,47 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada')
   })
 
+  it.each([
+    [
+      {
+        errorCode: 400002,
+        errorMessage: 'Missing required parameter',
+        errorDetails: 'Missing required parameter: regToken',
+      },
+      'Missing required parameter: regToken',
+    ],
+    [
+      {
+        errorCode: 400020,
+        errorMessage: 'Schema validation failed',
+        errorDetails: 'Field data.x is not in the schema',
+      },
+      'Field data.x is not in the schema',
+    ],
+    [
+      {
+        errorCode: 400025,
+        errorMessage: 'Write access validation error',
+        errorDetails: 'Field profile.photoURL cannot be written by a client',
+      },
+      'cannot be written by a client',
+    ],
+    [{ errorCode: 400093, errorMessage: 'Invalid ApiKey parameter' }, 'site configuration error'],
+    [{ errorCode: 403044, errorMessage: 'Under age user' }, 'you cannot register at this time'],
+    [{ errorCode: 409030, errorMessage: 'Too many concurrent requests' }, 'Too many concurrent requests'],
+    [{ errorCode: 504002, errorMessage: 'Request timeout' }, 'took too long to answer'],
+    [{ errorCode: 504001, errorMessage: 'Timeout' }, 'took too long to answer'],
+  ])('shows error %j on the form, keeping the input', async (body, text) => {
+    const user = userEvent.setup()
+    const { override } = await renderWithEmulator(<RegistrationScreenSet />)
+    await screen.findByLabelText(/^Email/)
+    override('accounts.register', () => body)
+    await fillRegistration(user)
+    await user.click(screen.getByRole('button', { name: 'Create account' }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
+    expect(screen.getByLabelText(/^Email/)).toHaveValue('ada@example.com')
+  })
+
   it('renews an expired regToken once, transparently', async () => {
     const user = userEvent.setup()
     const { calls, clock } = await renderWithEmulator(<RegistrationScreenSet />)
