@@ -44,14 +44,55 @@ export function translateDotnetRegex(pattern: string): FieldFormat {
   }
   if (/\(\?[imnsx-]+\)/.test(source))
     return { kind: 'untranslatable', pattern, reason: 'inline options inside the pattern' }
+  // \A and \z anchor to the whole input; under `m` JavaScript's ^ and $ would anchor to each line.
+  const multiline = flags.includes('m')
   source = source
     .replace(/\(\?'([A-Za-z_]\w*)'/g, '(?<$1>')
-    .replace(/(^|[^\\])\\A/g, '$1^')
-    .replace(/(^|[^\\])\\[Zz]/g, '$1$')
+    .replace(/\\k'([A-Za-z_]\w*)'/g, '\\k<$1>')
+    .replace(/(^|[^\\])\\A/g, multiline ? '$1(?<![\\s\\S])' : '$1^')
+    .replace(/(^|[^\\])\\[Zz]/g, multiline ? '$1(?![\\s\\S])' : '$1$$')
   if (/\\[pP]\{/.test(source)) flags += 'u'
   try {
-    return { kind: 'regex', regex: new RegExp(source, flags) }
+    return { kind: 'regex', regex: new RegExp(readAsDotnet(source, flags.includes('u')), flags) }
   } catch (error) {
     return { kind: 'untranslatable', pattern, reason: error instanceof Error ? error.message : 'invalid pattern' }
   }
+}
+
+/** Characters a `u` pattern lets one escape; .NET lets one escape any non-word character. */
+const ESCAPABLE_UNDER_U = '^$\\.*+?()[]{}|/'
+
+/**
+ * Where JavaScript reads .NET syntax differently: a `]` first in a class is a literal in .NET (`[]a]`),
+ * not an empty class; and under the `u` flag JavaScript refuses escapes of other punctuation (`\-`,
+ * `\#`) and a lone `]`, which .NET reads as literals.
+ */
+function readAsDotnet(source: string, unicode: boolean): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source.charAt(i)
+    if (char === '\\') {
+      const escaped = source.charAt(i + 1)
+      i += 1
+      const literal =
+        unicode && !/[0-9A-Za-z]/.test(escaped) && !ESCAPABLE_UNDER_U.includes(escaped) && !(inClass && escaped === '-')
+      out += literal ? escaped : `\\${escaped}`
+    } else if (inClass) {
+      if (char === ']') inClass = false
+      out += char
+    } else if (char === '[') {
+      inClass = true
+      const negated = source.charAt(i + 1) === '^'
+      out += negated ? '[^' : '['
+      i += negated ? 1 : 0
+      if (source.charAt(i + 1) === ']') {
+        out += '\\]'
+        i += 1
+      }
+    } else {
+      out += unicode && char === ']' ? '\\]' : char
+    }
+  }
+  return out
 }

@@ -263,7 +263,10 @@ function schemaField(section: 'profile' | 'data', key: string, site: Site): Fiel
   if (!isLiteEmail && !isClientWritable(def)) return 'only the server may write it'
   const schemaType = typeof def['type'] === 'string' ? def['type'] : 'string'
   const kind = KIND_BY_TYPE.get(schemaType) ?? 'text'
-  const known = section === 'profile' ? PROFILE_FIELDS.get(key) : undefined
+  const reserved = section === 'profile' ? PROFILE_FIELDS.get(key) : undefined
+  // A schema may give a reserved field another type; a select of genders or an email input would then
+  // offer values of the wrong type, so the field is rendered by its type alone.
+  const known = reserved?.kind !== undefined && kind !== 'text' && kind !== 'textarea' ? undefined : reserved
   return {
     name,
     section,

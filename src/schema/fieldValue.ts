@@ -30,8 +30,9 @@ export function isEmptyValue(field: FieldSpec, value: unknown): boolean {
 }
 
 /**
- * The number a number field holds, or undefined when it holds no valid one. Inputs give strings;
- * `long` must stay exact in JSON (a safe integer) and `integer` fits the server's 32 bits.
+ * The number a number field holds, or undefined when it holds no valid one. Inputs give strings,
+ * which must be only the number (' 42' is invalid, on the server too); `long` must stay exact in JSON
+ * (a safe integer) and `integer` fits the server's 32 bits.
  */
 export function parseNumber(field: FieldSpec, value: unknown): number | undefined {
   const pattern = field.integer ? INTEGER : DECIMAL

@@ -35,15 +35,15 @@ const TOP_LEVEL = new Map<string, TopLevelKey>([
 
 /**
  * Converts react-hook-form's values into the call's parameters. Empty optional answers are left out
- * rather than sent as '', which the server would store (or reject by format); numbers travel as
- * numbers; `passwordRetype` exists only for the user.
+ * rather than sent as '', which the server would store (or reject by format); unchecked boxes go as
+ * false; numbers travel as numbers; `passwordRetype` exists only for the user.
  */
 export function toApiValues(fields: readonly FieldSpec[], values: unknown): ApiValues {
   const api: ApiValues = {}
   for (const field of fields) {
     const path = field.name.split('.')
     const raw = readFieldValue(values, path)
-    if (field.name === 'passwordRetype' || isEmptyValue(field, raw)) continue
+    if (field.name === 'passwordRetype' || (isEmptyValue(field, raw) && !isUncheckedBox(field, raw))) continue
     const value = apiValue(field, raw)
     if (value === undefined) continue
     const topLevel = TOP_LEVEL.get(field.name)
@@ -70,6 +70,15 @@ export function toApiValues(fields: readonly FieldSpec[], values: unknown): ApiV
     }
   }
   return api
+}
+
+/**
+ * An unchecked box is an answer, sent as false even where the box must be checked: left out, the
+ * server would never see a value to hold against its `"true"` format, and would accept what the form
+ * refuses.
+ */
+function isUncheckedBox(field: FieldSpec, raw: unknown): boolean {
+  return field.kind === 'checkbox' && raw === false
 }
 
 function apiValue(field: FieldSpec, raw: unknown): JsonValue | undefined {

@@ -57,7 +57,7 @@ function problems(
   }
   const invalidValue = valueProblem(field, value, messages)
   if (invalidValue !== undefined) return [invalidValue]
-  if (field.pattern && !field.pattern.test(String(value))) return [messages.invalid(field)]
+  if (field.pattern && !field.pattern.test(sentText(field, value))) return [messages.invalid(field)]
   // Only a password being chosen answers to the policy; a login password is whatever it already is.
   if (field.name === 'password' && field.autoComplete === 'new-password') {
     return rules.filter((rule) => !rule.test(String(value))).map((rule) => messages.passwordRule(rule))
@@ -66,6 +66,14 @@ function problems(
     return [messages.passwordsDoNotMatch()]
   }
   return []
+}
+
+/**
+ * The text the pattern judges: the value as the server receives it. A number travels as a number,
+ * so '007' and '7.50' are judged as 7 and 7.5, as the emulator judges them (`validateWrite.ts`).
+ */
+function sentText(field: FieldSpec, value: unknown): string {
+  return String(field.kind === 'number' ? parseNumber(field, value) : value)
 }
 
 /** Whether a non-empty value fits the field's kind; the message when it does not. */

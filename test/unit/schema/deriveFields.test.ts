@@ -320,6 +320,22 @@ describe('deriveFields over hand-made schemas', () => {
   })
 
   it.each([
+    ['long', 'number'],
+    ['boolean', 'checkbox'],
+    ['date', 'date'],
+  ])('renders a profile.gender the schema types as %s by its type, not as a select of letters', (type, kind) => {
+    const specs = deriveFields(
+      schemaOf({ profileSchema: { gender: { type, writeAccess: 'clientModify' } } }),
+      undefined,
+      {
+        fields: ['profile.gender'],
+      },
+    )
+    expect(specs[0]).toMatchObject({ name: 'profile.gender', kind })
+    expect(specs[0]).not.toHaveProperty('options')
+  })
+
+  it.each([
     ['terms.tos', 'Terms of service'],
     ['privacy.policy', 'Privacy policy'],
     ['marketing', 'Marketing'],

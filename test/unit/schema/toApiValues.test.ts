@@ -112,6 +112,12 @@ describe('toApiValues', () => {
         data: { flag: false },
       },
     ],
+    [
+      'unchecked box that must be checked, sent for the server to judge by the same rule',
+      field({ name: 'data.terms', section: 'data', kind: 'checkbox', mustBeTrue: true }),
+      { data: { terms: false } },
+      { data: { terms: false } },
+    ],
     ['untouched box', field({ name: 'data.flag', section: 'data', kind: 'checkbox' }), {}, {}],
     [
       'box holding a string',

@@ -292,6 +292,19 @@ describe('toZod field by field', () => {
     expect(errors([zip], atValue('12345'))['data.value']).toBeUndefined()
   })
 
+  it.each<[Partial<FieldSpec>, RegExp, unknown, boolean]>([
+    [{ kind: 'number', schemaType: 'long', integer: true }, /^\d{2}$/, '007', false],
+    [{ kind: 'number', schemaType: 'long', integer: true }, /^\d{1}$/, '007', true],
+    [{ kind: 'number', schemaType: 'long', integer: true }, /^\d+$/, '-0', true],
+    [{ kind: 'number', schemaType: 'float' }, /^\d+\.\d{2}$/, '7.50', false],
+    [{ kind: 'number', schemaType: 'float' }, /^\d+$/, '1e3', true],
+    [{ kind: 'checkbox' }, /^false$/, false, true],
+  ])('judges the pattern of %j on the value the server receives: %s, %j valid %s', (traits, pattern, value, valid) => {
+    expect(errors([field({ ...traits, pattern })], atValue(value))['data.value']).toEqual(
+      valid ? undefined : ['Invalid Value'],
+    )
+  })
+
   it('compares the retype with the password even when the password itself is invalid', () => {
     const fields = deriveFields(null, policies, { fields: ['password', 'passwordRetype'] })
     expect(errors(fields, { password: 'a', passwordRetype: 'b' })).toEqual({

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { translateDotnetRegex } from '../../../src/emulator/dotnetRegex'
 import { DEFAULT_SITE } from '../../../src/server'
 import {
   COMPLETE,
@@ -172,6 +173,13 @@ describe('schema rules on client writes', () => {
     ['an out-of-range integer', { data: { terms: true, householdSize: 2 ** 40 } }, 'data.householdSize'],
     ['text for a float', { data: { terms: true, shoeSize: 'big' } }, 'data.shoeSize'],
     ['a non-date', { data: { terms: true, memberSince: 'yesterday' } }, 'data.memberSince'],
+    ['a day the calendar lacks', { data: { terms: true, memberSince: '2023-02-29' } }, 'data.memberSince'],
+    ['a number in spaces', { profile: { ...COMPLETE.profile, birthYear: ' 1990' } }, 'profile.birthYear'],
+    [
+      'an ungranted consent where format "true"',
+      { preferences: { terms: { tos: { isConsentGranted: false } } } },
+      'preferences.terms.tos.isConsentGranted',
+    ],
     ['a zip against its regex', { profile: { firstName: 'Ada', zip: '1234' } }, 'profile.zip'],
     ['a gender outside [fmu]', { profile: { ...COMPLETE.profile, gender: 'x' } }, 'profile.gender'],
     ['false where format "true"', { data: { terms: false } }, 'data.terms'],
@@ -235,6 +243,24 @@ describe('schema rules on client writes', () => {
     } finally {
       await h.admin('accounts.setSchema', { dataSchema: { fields: { code: null, atomic: null } } })
     }
+  })
+})
+
+describe('.NET patterns', () => {
+  it.each([
+    // .NET reads a ] first in a class as a literal; JavaScript would read an empty class.
+    ['^[]a]+$', ']a', true],
+    ['^[^]a]+$', 'bc', true],
+    ['^[^]a]+$', ']', false],
+    // Under \p (the u flag) JavaScript refuses escaped punctuation, which .NET reads as literals.
+    ['^\\p{Lu}\\-\\d{2}$', 'Ä-12', true],
+    ['^\\p{Lu}\\-\\d{2}$', 'a-12', false],
+    ['^\\p{L}+[\\-#]\\#$', 'ab-#', true],
+    ['^\\p{L}+]$', 'ab]', true],
+  ])('%s judges %j: %s', (pattern, value, matches) => {
+    const format = translateDotnetRegex(pattern)
+    expect(format.kind).toBe('regex')
+    if (format.kind === 'regex') expect(format.regex.test(value)).toBe(matches)
   })
 })
 
