@@ -1,39 +1,13 @@
-import { QueryClient } from '@tanstack/react-query'
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
-import { AccountsProvider, LiteSubscribe, createAccountsClient, type AccountsClient } from '../src'
-import { createEmulatorTransport } from '../src/testing'
-
-interface Loaded {
-  client: AccountsClient
-  queryClient: QueryClient
-}
-
-/** Every story gets a fresh emulator in the browser (memory store, default site). */
-const withEmulator: Decorator = (Story, { loaded }) => {
-  const { client, queryClient } = loaded as Loaded
-  return (
-    <AccountsProvider client={client} queryClient={queryClient}>
-      <Story />
-    </AccountsProvider>
-  )
-}
+import { LiteSubscribe } from '../src'
+import { emulatorLoader, withEmulator } from './emulatorStory'
 
 const meta = {
   title: 'Components/LiteSubscribe',
   component: LiteSubscribe,
   decorators: [withEmulator],
-  loaders: [
-    async ({ parameters }): Promise<Loaded> => {
-      const transport = parameters.offline
-        ? () => Promise.reject(new TypeError('Failed to fetch'))
-        : await createEmulatorTransport({ passwordHashIterations: 1000 })
-      return {
-        client: createAccountsClient({ transport }),
-        queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-      }
-    },
-  ],
+  loaders: [emulatorLoader],
 } satisfies Meta<typeof LiteSubscribe>
 
 export default meta
@@ -81,7 +55,7 @@ export const InvalidEmail: Story = {
 }
 
 /** No network at all: the schema cannot load, with a retry. */
-export const Offline: Story = { parameters: { offline: true } }
+export const Offline: Story = { parameters: { transport: () => Promise.reject(new TypeError('Failed to fetch')) } }
 
 /** With an extra optional field. */
 export const WithFirstName: Story = { args: { fields: ['profile.firstName'], subscriptions: ['newsletter'] } }

@@ -1,8 +1,8 @@
-import { QueryClient } from '@tanstack/react-query'
-import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
-import { AccountsProvider, RegistrationScreenSet, createAccountsClient, type AccountsClient } from '../src'
-import { createEmulatorTransport, DEFAULT_SITE, type SiteConfig } from '../src/testing'
+import { RegistrationScreenSet } from '../src'
+import { DEFAULT_SITE, type SiteConfig } from '../src/testing'
+import { emulatorLoader, withEmulator } from './emulatorStory'
 
 /** DEFAULT_SITE with policy sections merged in, for one story's own site. */
 function site(policies: Record<string, Record<string, unknown>> = {}): SiteConfig {
@@ -12,39 +12,11 @@ function site(policies: Record<string, Record<string, unknown>> = {}): SiteConfi
   return config
 }
 
-interface Loaded {
-  client: AccountsClient
-  queryClient: QueryClient
-}
-
-/** Every story gets a fresh emulator in the browser (memory store) with the site it sets. */
-const withEmulator: Decorator = (Story, { loaded }) => {
-  const { client, queryClient } = loaded as Loaded
-  return (
-    <AccountsProvider client={client} queryClient={queryClient}>
-      <Story />
-    </AccountsProvider>
-  )
-}
-
 const meta = {
   title: 'Components/RegistrationScreenSet',
   component: RegistrationScreenSet,
   decorators: [withEmulator],
-  loaders: [
-    async ({ parameters }): Promise<Loaded> => {
-      const transport = parameters.failSchema
-        ? async () => '<html>Bad Gateway</html>'
-        : await createEmulatorTransport({
-            sites: [(parameters.site as SiteConfig | undefined) ?? site()],
-            passwordHashIterations: 1000,
-          })
-      return {
-        client: createAccountsClient({ transport }),
-        queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-      }
-    },
-  ],
+  loaders: [emulatorLoader],
 } satisfies Meta<typeof RegistrationScreenSet>
 
 export default meta
@@ -114,7 +86,7 @@ export const VerificationPending: Story = {
 export const Login: Story = { args: { startScreen: 'login' } }
 
 /** The schema cannot be loaded: an error screen with a retry. */
-export const SchemaLoadError: Story = { parameters: { failSchema: true } }
+export const SchemaLoadError: Story = { parameters: { transport: async () => '<html>Bad Gateway</html>' } }
 
 /** With the password policy's live checklist and a stricter policy. */
 export const StrictPasswordPolicy: Story = {

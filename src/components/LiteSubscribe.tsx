@@ -3,6 +3,7 @@ import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLite
 import { defaultParts } from './defaultParts'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
+import { LoadState, rootAttributes } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
@@ -15,7 +16,6 @@ export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
   showHeading?: boolean
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
 const outcomeMessages = {
   subscribed: 'subscription_thank_you',
   'pending-confirmation': 'subscription_pending_confirmation',
@@ -44,36 +44,30 @@ export function LiteSubscribe({
     () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
     [idPrefix, parts, classNames, t],
   )
-  const lang = t.lang
-  const rootProps = {
-    'data-screenset': 'lite',
-    'data-screen': status === 'error' ? 'error' : screen,
-    'data-layout': layout,
-    'data-unstyled': unstyled ? '' : undefined,
-    'data-loading': status === 'loading' ? '' : undefined,
-    className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
-    lang,
-    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
+  const rootProps = rootAttributes({
+    screenset: 'lite',
+    screen,
+    status,
+    unstyled,
+    lang: t.lang,
+    className,
+    classNames,
+    extra: { 'data-layout': layout },
+  })
+
+  if (status !== 'ready') {
+    return (
+      <LoadState
+        status={status}
+        root={rootProps}
+        parts={parts}
+        classNames={classNames}
+        t={t}
+        retry={() => void api.retryLoad()}
+      />
+    )
   }
 
-  if (status === 'loading') {
-    return (
-      <div {...rootProps} aria-busy="true">
-        <p role="status">{t('loading')}</p>
-      </div>
-    )
-  }
-  if (status === 'error') {
-    return (
-      <div {...rootProps}>
-        <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
-          <button type="button" onClick={() => void api.retryLoad()}>
-            {t('retry')}
-          </button>
-        </parts.FormError>
-      </div>
-    )
-  }
   if (screen === 'thank-you') {
     return (
       <div {...rootProps}>

@@ -3,6 +3,7 @@ import { useRegistrationScreenSet, type UseRegistrationScreenSetOptions } from '
 import { defaultParts } from './defaultParts'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
+import { LoadState, rootAttributes } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOptions {
@@ -13,8 +14,6 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
   className?: string
   classNames?: ScreenSetClassNames
 }
-
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
 
 /**
  * SAP Customer Data Cloud's registration screen-set as a React component: fields and validation
@@ -56,33 +55,26 @@ export function RegistrationScreenSet({
     document.getElementById(headingId)?.focus()
   }, [screen, status, headingId])
 
-  const lang = t.lang
-  const rootProps = {
-    'data-screenset': 'registration',
-    'data-screen': status === 'error' ? 'error' : screen,
-    'data-unstyled': unstyled ? '' : undefined,
-    'data-loading': status === 'loading' ? '' : undefined,
-    className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
-    lang,
-    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
-  }
+  const rootProps = rootAttributes({
+    screenset: 'registration',
+    screen,
+    status,
+    unstyled,
+    lang: t.lang,
+    className,
+    classNames,
+  })
 
-  if (status === 'loading') {
+  if (status !== 'ready') {
     return (
-      <div {...rootProps} aria-busy="true">
-        <p role="status">{t('loading')}</p>
-      </div>
-    )
-  }
-  if (status === 'error') {
-    return (
-      <div {...rootProps}>
-        <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
-          <button type="button" onClick={() => void api.retryLoad()}>
-            {t('retry')}
-          </button>
-        </parts.FormError>
-      </div>
+      <LoadState
+        status={status}
+        root={rootProps}
+        parts={parts}
+        classNames={classNames}
+        t={t}
+        retry={() => void api.retryLoad()}
+      />
     )
   }
 

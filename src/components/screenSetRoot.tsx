@@ -1,0 +1,64 @@
+import type { Translator } from '../i18n'
+import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
+
+export type LoadStatus = 'loading' | 'error' | 'ready'
+
+/** The root element's attributes: the DOM contract's `data-*`, language and direction. */
+export function rootAttributes(options: {
+  screenset: 'registration' | 'lite'
+  screen: string
+  status: LoadStatus
+  unstyled: boolean
+  lang: string
+  className?: string | undefined
+  classNames: ScreenSetClassNames
+  extra?: Record<string, string | undefined>
+}) {
+  const { screenset, screen, status, unstyled, lang, className, classNames, extra } = options
+  return {
+    'data-screenset': screenset,
+    'data-screen': status === 'error' ? 'error' : screen,
+    ...extra,
+    'data-unstyled': unstyled ? '' : undefined,
+    'data-loading': status === 'loading' ? '' : undefined,
+    className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
+    lang,
+    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
+  }
+}
+
+/** What a screen-set shows before it has a schema: a loading status, or the load error with a retry. */
+export function LoadState({
+  status,
+  root,
+  parts,
+  classNames,
+  t,
+  retry,
+}: {
+  status: Exclude<LoadStatus, 'ready'>
+  root: ReturnType<typeof rootAttributes>
+  parts: ScreenSetComponents
+  classNames: ScreenSetClassNames
+  t: Translator
+  retry: () => void
+}) {
+  if (status === 'loading') {
+    return (
+      <div {...root} aria-busy="true">
+        <p role="status">{t('loading')}</p>
+      </div>
+    )
+  }
+  return (
+    <div {...root}>
+      <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
+        <button type="button" onClick={retry}>
+          {t('retry')}
+        </button>
+      </parts.FormError>
+    </div>
+  )
+}
