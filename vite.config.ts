@@ -47,6 +47,22 @@ const external = [
 
 export default defineConfig({
   plugins: [react(), stylesheet()],
+  // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the browser tests, and a
+  // second copy of React breaks hooks.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@tanstack/react-query',
+      'react-hook-form',
+      'zod/mini',
+      '@testing-library/react',
+      '@testing-library/user-event',
+      '@testing-library/jest-dom/vitest',
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -91,11 +107,13 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           globalSetup: ['test/browser/globalSetup.ts'],
+          setupFiles: ['test/setup.browser.ts'],
           browser: {
             enabled: true,
             headless: true,
             provider: chromium,
             instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 900 },
             screenshotFailures: false,
           },
         },

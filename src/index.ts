@@ -44,6 +44,7 @@ export type {
 export { LiteSubscribe, PasswordStrength, RegistrationScreenSet, SchemaField } from './components'
 export type {
   CheckboxProps,
+  ColorScheme,
   FieldErrorProps,
   FieldWrapperProps,
   FormErrorProps,

@@ -3,13 +3,15 @@ import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLite
 import { defaultParts } from './defaultParts'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
-import { LoadState, rootAttributes } from './screenSetRoot'
+import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
   /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
   components?: Partial<ScreenSetComponents>
   unstyled?: boolean
+  /** `light` (default), `dark`, or `auto` (follows prefers-color-scheme). */
+  colorScheme?: ColorScheme
   className?: string
   classNames?: ScreenSetClassNames
   /** Show the "Stay in touch" heading (default true; footers often do without). */
@@ -30,6 +32,7 @@ const outcomeMessages = {
 export function LiteSubscribe({
   components,
   unstyled = false,
+  colorScheme,
   className,
   classNames = {},
   showHeading = true,
@@ -49,6 +52,7 @@ export function LiteSubscribe({
     screen,
     status,
     unstyled,
+    colorScheme,
     lang: t.lang,
     className,
     classNames,

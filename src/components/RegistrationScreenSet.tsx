@@ -3,7 +3,7 @@ import { useRegistrationScreenSet, type UseRegistrationScreenSetOptions } from '
 import { defaultParts } from './defaultParts'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
-import { LoadState, rootAttributes } from './screenSetRoot'
+import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOptions {
@@ -11,6 +11,8 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
   components?: Partial<ScreenSetComponents>
   /** Drop our default look (`data-unstyled` on the root; `styles.css` then leaves it alone). */
   unstyled?: boolean
+  /** `light` (default), `dark`, or `auto` (follows prefers-color-scheme). */
+  colorScheme?: ColorScheme
   className?: string
   classNames?: ScreenSetClassNames
 }
@@ -23,6 +25,7 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
 export function RegistrationScreenSet({
   components,
   unstyled = false,
+  colorScheme,
   className,
   classNames = {},
   ...options
@@ -60,6 +63,7 @@ export function RegistrationScreenSet({
     screen,
     status,
     unstyled,
+    colorScheme,
     lang: t.lang,
     className,
     classNames,

@@ -5,6 +5,7 @@ export type { LiteSubscribeProps } from './LiteSubscribe'
 export { SchemaField } from './SchemaField'
 export type { SchemaFieldProps } from './SchemaField'
 export { PasswordStrength } from './PasswordStrength'
+export type { ColorScheme } from './screenSetRoot'
 export type {
   CheckboxProps,
   FieldErrorProps,

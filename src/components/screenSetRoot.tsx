@@ -5,6 +5,9 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
 
 export type LoadStatus = 'loading' | 'error' | 'ready'
 
+/** `light` (the default look), `dark`, or `auto` to follow the user's prefers-color-scheme. */
+export type ColorScheme = 'light' | 'dark' | 'auto'
+
 /** The root element's attributes: the DOM contract's `data-*`, language and direction. */
 export function rootAttributes(options: {
   screenset: 'registration' | 'lite'
@@ -14,12 +17,14 @@ export function rootAttributes(options: {
   lang: string
   className?: string | undefined
   classNames: ScreenSetClassNames
+  colorScheme?: ColorScheme | undefined
   extra?: Record<string, string | undefined>
 }) {
-  const { screenset, screen, status, unstyled, lang, className, classNames, extra } = options
+  const { screenset, screen, status, unstyled, lang, className, classNames, colorScheme, extra } = options
   return {
     'data-screenset': screenset,
     'data-screen': status === 'error' ? 'error' : screen,
+    'data-color-scheme': colorScheme,
     ...extra,
     'data-unstyled': unstyled ? '' : undefined,
     'data-loading': status === 'loading' ? '' : undefined,
