@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
@@ -86,6 +87,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Projects run in groups, one after another, so the browser-heavy ones never share the
+          // machine's two cores with each other (timing-sensitive end-to-end steps stay reliable).
+          sequence: { groupOrder: 0 },
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.unit.ts'],
@@ -95,6 +99,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 30_000,
@@ -103,8 +108,27 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Every story is a test: it renders, its play function runs, and axe finds no violation.
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          sequence: { groupOrder: 1 },
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1024, height: 900 },
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           include: ['test/browser/**/*.test.{ts,tsx}'],
           globalSetup: ['test/browser/globalSetup.ts'],
           setupFiles: ['test/setup.browser.ts'],
