@@ -20,15 +20,22 @@ export const withEmulator: Decorator = (Story, { loaded }) => {
 
 /**
  * A fresh emulator in the browser (memory store) per story, with the site the story's `parameters.site`
- * sets; `parameters.transport` replaces it (an outage, garbage).
+ * sets; `parameters.transport` replaces it (an outage, garbage), and `parameters.answers` replaces the
+ * emulator's answer to some methods (a recorded error envelope, say).
  */
 export async function emulatorLoader({ parameters }: { parameters: Record<string, unknown> }): Promise<Loaded> {
-  const transport =
+  const emulator =
     (parameters.transport as AccountsTransport | undefined) ??
     (await createEmulatorTransport({
       ...(parameters.site ? { sites: [parameters.site as SiteConfig] } : {}),
       passwordHashIterations: 1000,
     }))
+  const answers = (parameters.answers ?? {}) as Record<string, unknown>
+  const transport: AccountsTransport = async (request) => {
+    if (!Object.hasOwn(answers, request.method)) return emulator(request)
+    const answer = answers[request.method]
+    return typeof answer === 'function' ? (answer as AccountsTransport)(request) : structuredClone(answer)
+  }
   return {
     client: createAccountsClient({ transport }),
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
