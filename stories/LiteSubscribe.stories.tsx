@@ -59,3 +59,37 @@ export const Offline: Story = { parameters: { transport: () => Promise.reject(ne
 
 /** With an extra optional field. */
 export const WithFirstName: Story = { args: { fields: ['profile.firstName'], subscriptions: ['newsletter'] } }
+
+/** An email that already has a lite account: its subscriptions are updated, not duplicated. */
+export const AlreadySubscribed: Story = {
+  args: { subscriptions: ['offers'] },
+  parameters: { answers: { 'accounts.setAccountInfo': { errorCode: 0, UID: 'u1', newUser: false } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(await canvas.findByLabelText(/^Email/), 'again@example.com')
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Terms of service' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Subscribe' }))
+    await expect(await canvas.findByText('Your subscriptions have been updated.')).toBeInTheDocument()
+  },
+}
+
+/** The API's rate limit: a form error, the email kept. */
+export const RateLimited: Story = {
+  args: { subscriptions: ['offers'] },
+  parameters: {
+    answers: { 'accounts.setAccountInfo': { errorCode: 403048, errorMessage: 'Api rate limit exceeded' } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(await canvas.findByLabelText(/^Email/), 'busy@example.com')
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Terms of service' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Subscribe' }))
+    await expect(await canvas.findByText(/Too many attempts/)).toBeInTheDocument()
+  },
+}
+
+/** The inline layout in the dark palette, as in a dark footer. */
+export const InlineDark: Story = {
+  args: { layout: 'inline', subscriptions: ['offers'], showHeading: false, colorScheme: 'dark' },
+  decorators: [(Story) => <div style={{ background: '#121316', padding: 24 }}>{Story()}</div>],
+}

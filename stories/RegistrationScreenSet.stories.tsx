@@ -107,3 +107,74 @@ export const CustomLabels: Story = {
 
 /** `unstyled`: our CSS steps aside; the host's own styles apply. */
 export const Unstyled: Story = { args: { unstyled: true } }
+
+/** While the schema loads. */
+export const Loading: Story = { parameters: { answers: { 'accounts.getSchema': () => new Promise(() => {}) } } }
+
+/** Every field type, a .NET regex with an inline option, an untranslatable one, a date and a select. */
+export const EveryFieldType: Story = {
+  args: {
+    fields: [
+      'email',
+      'password',
+      'profile.firstName',
+      'profile.lastName',
+      'profile.gender',
+      'profile.birthYear',
+      'profile.bio',
+      'data.shoeSize',
+      'data.householdSize',
+      'data.memberSince',
+      'data.code',
+      'data.terms',
+      'subscriptions.newsletter',
+      'preferences.terms.tos',
+    ],
+  },
+  parameters: {
+    site: (() => {
+      const config = site()
+      const data = config.schema.dataSchema as { fields: Record<string, unknown> }
+      data.fields.code = { type: 'string', format: "regex('(?i)^ab[0-9]+$')", writeAccess: 'clientModify' }
+      return config
+    })(),
+  },
+}
+
+/** The dark palette (`colorScheme="dark"`). */
+export const Dark: Story = {
+  args: { colorScheme: 'dark' },
+  decorators: [(Story) => <div style={{ background: '#121316', padding: 24 }}>{Story()}</div>],
+}
+
+/** A host's brand: tokens set on the host's own wrapper. */
+export const CustomBrand: Story = {
+  decorators: [
+    (Story) => (
+      <div
+        style={{
+          ['--rss-color-primary' as string]: '#7b1fa2',
+          ['--rss-radius' as string]: '0',
+          ['--rss-font-family' as string]: 'Georgia, serif',
+        }}
+      >
+        {Story()}
+      </div>
+    ),
+  ],
+}
+
+/** `unstyled` with the host's own input part (behaviour and ARIA wiring stay ours). */
+export const UnstyledWithOwnInputs: Story = {
+  args: {
+    unstyled: true,
+    components: {
+      TextInput: ({ inputProps }) => (
+        <input
+          {...inputProps}
+          style={{ display: 'block', border: '2px solid #333', padding: 6, margin: '4px 0 12px' }}
+        />
+      ),
+    },
+  },
+}
