@@ -31,6 +31,7 @@ export type {
   AccountsProviderProps,
   LiteLayout,
   LiteOutcome,
+  Labels,
   LiteSubscribeApi,
   RegistrationScreenSetApi,
   RegTokenHandle,
@@ -81,8 +82,8 @@ export type {
   RegistrationState,
 } from './flows'
 
-export { createTranslator, en } from './i18n'
-export type { CustomLang, MessageId, Translator } from './i18n'
+export { catalogLanguages, createTranslator, dirOf, en, isRtl, loadCatalog, normalizeLang } from './i18n'
+export type { Catalog, CatalogLanguage, CustomLang, MessageId, Translator } from './i18n'
 
 export type {
   AccountEmails,

@@ -93,3 +93,11 @@ export const InlineDark: Story = {
   args: { layout: 'inline', subscriptions: ['offers'], showHeading: false, colorScheme: 'dark' },
   decorators: [(Story) => <div style={{ background: '#121316', padding: 24 }}>{Story()}</div>],
 }
+
+/** In Japanese. */
+export const Japanese: Story = { args: { lang: 'ja', subscriptions: ['newsletter'] } }
+
+/** In Arabic, right to left, inline. */
+export const ArabicInline: Story = {
+  args: { lang: 'ar', layout: 'inline', subscriptions: ['offers'], showHeading: false },
+}

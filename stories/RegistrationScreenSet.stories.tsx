@@ -178,3 +178,20 @@ export const UnstyledWithOwnInputs: Story = {
     },
   },
 }
+
+/** In German, from the built-in catalog (loaded on demand). */
+export const German: Story = { args: { lang: 'de' } }
+
+/** In Arabic: right to left (`dir="rtl"`), from the built-in catalog. */
+export const ArabicRtl: Story = { args: { lang: 'ar' } }
+
+/** In Hebrew, with the field errors shown. */
+export const HebrewErrors: Story = {
+  args: { lang: 'he' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findAllByRole('textbox')
+    await userEvent.click(canvas.getByRole('button', { name: 'יצירת חשבון' }))
+    await expect(canvasElement.querySelector('[data-screenset]')).toHaveAttribute('dir', 'rtl')
+  },
+}

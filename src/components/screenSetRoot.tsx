@@ -1,7 +1,5 @@
-import type { Translator } from '../i18n'
+import { isRtl, type Translator } from '../i18n'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
-
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur'])
 
 export type LoadStatus = 'loading' | 'error' | 'ready'
 
@@ -30,7 +28,7 @@ export function rootAttributes(options: {
     'data-loading': status === 'loading' ? '' : undefined,
     className: [className, classNames.root].filter(Boolean).join(' ') || undefined,
     lang,
-    dir: RTL_LANGUAGES.has(lang.split('-')[0] ?? '') ? 'rtl' : undefined,
+    dir: isRtl(lang) ? 'rtl' : undefined,
   }
 }
 

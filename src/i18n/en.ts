@@ -66,6 +66,24 @@ export const en = {
   success_description: 'Your account is ready.',
   login_title: 'Log in',
   required_marker: '(required)',
+  // Labels of the fields every site has, keyed by binding path. The English ones are what the schema
+  // code derives on its own, so that an English page reads the same with or without this catalog.
+  email: 'Email',
+  password: 'Password',
+  passwordRetype: 'Confirm password',
+  username: 'Username',
+  loginID: 'Email or username',
+  'profile.email': 'Email',
+  'profile.firstName': 'First name',
+  'profile.lastName': 'Last name',
+  'profile.zip': 'ZIP code',
+  'profile.country': 'Country',
+  'profile.city': 'City',
+  'profile.gender': 'Gender',
+  'profile.birthYear': 'Birth year',
 } as const
 
 export type MessageId = keyof typeof en
+
+/** The messages of one language; a message it lacks is shown in English. */
+export type Catalog = Partial<Readonly<Record<MessageId, string>>>

@@ -1,4 +1,5 @@
-import { en, type MessageId } from './en'
+import { en, type Catalog, type MessageId } from './en'
+import { normalizeLang } from './normalizeLang'
 
 /** Messages a host replaces or adds, by id (Web SDK ids or ours), as screen-sets' `customLang` does. */
 export type CustomLang = Partial<Record<MessageId, string>> & Record<string, string | undefined>
@@ -17,19 +18,34 @@ export interface Translator {
   readonly lang: string
 }
 
+const warnedMissing = new Set<string>()
+
+/** A catalog that lacks one of our messages shows English; the developer hears of it once per message. */
+function warnMissing(lang: string, id: string): void {
+  if (typeof process !== 'undefined' && process.env.NODE_ENV === 'production') return
+  const catalogLang = normalizeLang(lang)
+  const key = `${catalogLang}:${id}`
+  if (warnedMissing.has(key)) return
+  warnedMissing.add(key)
+  console.warn(`[react-screensets] The "${catalogLang}" messages have no "${id}"; showing the English text.`)
+}
+
+const lookup = (messages: Readonly<Record<string, string | undefined>>, id: string) =>
+  Object.hasOwn(messages, id) ? messages[id] : undefined
+
 /**
- * A translator for `lang`: `customLang` first, then the built-in catalog, then `fallback` (a
- * server's own text), then the id itself so that a missing message is visible rather than blank.
+ * A translator for `lang`: `customLang` first, then `catalog` (the language's messages, from
+ * `loadCatalog`), then English, then `fallback` (a server's own text), then the id itself so that a
+ * missing message is visible rather than blank. Without `catalog` (not loaded yet) it speaks English.
  */
-export function createTranslator(lang = 'en', customLang: CustomLang = {}): Translator {
-  const catalog: Readonly<Record<string, string>> = en
+export function createTranslator(lang = 'en', customLang: CustomLang = {}, catalog?: Catalog): Translator {
   const translate = (id: string, params?: MessageParams, fallback?: string) => {
-    const template =
-      (Object.hasOwn(customLang, id) ? customLang[id] : undefined) ??
-      (Object.hasOwn(catalog, id) ? catalog[id] : undefined) ??
-      fallback ??
-      id
-    return interpolate(template, params)
+    let template = lookup(customLang, id) ?? (catalog && lookup(catalog, id))
+    if (template === undefined) {
+      template = lookup(en, id)
+      if (template !== undefined && catalog && catalog !== en) warnMissing(lang, id)
+    }
+    return interpolate(template ?? fallback ?? id, params)
   }
   return Object.assign(translate, { lang })
 }

@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientContext, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { AccountsClient } from '../accounts'
-import { createTranslator, type CustomLang, type Translator } from '../i18n'
+import { createTranslator, loadCatalog, normalizeLang, type Catalog, type CustomLang, type Translator } from '../i18n'
 import { retryTransient } from './queryOptions'
 
 export interface AccountsContextValue {
@@ -9,6 +9,12 @@ export interface AccountsContextValue {
   lang: string
   customLang: CustomLang
   t: Translator
+  /**
+   * Whether the messages of `lang` are there. Until then `t` speaks English, so a screen-set keeps
+   * showing its loading state rather than flash English text; a catalog that fails to load counts as
+   * ready (English stays).
+   */
+  catalogReady: boolean
 }
 
 const AccountsContext = createContext<AccountsContextValue | null>(null)
@@ -29,41 +35,77 @@ function createOwnQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: retryTransient, refetchOnWindowFocus: false } } })
 }
 
+/**
+ * The messages of `lang`, loaded once per page and language (English is bundled and needs no
+ * request). `enabled: false` keeps the hook callable unconditionally where the catalog is not needed.
+ */
+function useCatalog(lang: string, enabled: boolean, queryClient?: QueryClient) {
+  const catalogLang = normalizeLang(lang)
+  const needsRequest = enabled && catalogLang !== 'en'
+  const query = useQuery(
+    {
+      queryKey: ['react-screensets', 'catalog', catalogLang],
+      queryFn: (): Promise<Catalog> => loadCatalog(catalogLang),
+      staleTime: Number.POSITIVE_INFINITY,
+      // Retrying a chunk that failed to load rarely helps; English at once beats a long wait.
+      retry: false,
+      enabled: needsRequest,
+    },
+    queryClient,
+  )
+  return {
+    catalog: needsRequest ? query.data : undefined,
+    ready: !needsRequest || query.data !== undefined || query.isError,
+  }
+}
+
 /** Gives the components and hooks below it one Accounts client, language and query cache. */
 export function AccountsProvider({ client, lang, customLang, queryClient, children }: AccountsProviderProps) {
   const surrounding = useContext(QueryClientContext)
   const [ownQueryClient] = useState(() => (queryClient || surrounding ? undefined : createOwnQueryClient()))
+  const provided = queryClient ?? ownQueryClient
   const resolvedLang = lang ?? client.lang ?? 'en'
+  const { catalog, ready } = useCatalog(resolvedLang, true, provided)
   const value = useMemo<AccountsContextValue>(
-    () => ({ client, lang: resolvedLang, customLang: customLang ?? {}, t: createTranslator(resolvedLang, customLang) }),
-    [client, resolvedLang, customLang],
+    () => ({
+      client,
+      lang: resolvedLang,
+      customLang: customLang ?? {},
+      t: createTranslator(resolvedLang, customLang, catalog),
+      catalogReady: ready,
+    }),
+    [client, resolvedLang, customLang, catalog, ready],
   )
   const content = <AccountsContext.Provider value={value}>{children}</AccountsContext.Provider>
-  const provided = queryClient ?? ownQueryClient
   return provided ? <QueryClientProvider client={provided}>{content}</QueryClientProvider> : content
 }
 
 /**
  * The nearest `AccountsProvider`'s client, language and translator. Pass `client` to use another
- * client (a hook then works without a provider, given a QueryClientProvider).
+ * client (a hook then works without a provider, given a QueryClientProvider); a `lang` of your own
+ * gets that language's messages.
  */
 export function useAccounts(
   options: { client?: AccountsClient; lang?: string; customLang?: CustomLang } = {},
 ): AccountsContextValue {
   const context = useContext(AccountsContext)
   const { client, lang, customLang } = options
+  const usesContext = context !== null && !client && lang === undefined && !customLang
+  const resolvedLang = lang ?? context?.lang ?? client?.lang ?? 'en'
+  // Same query key as the provider's: for the provider's own language this is a cache hit, no request.
+  const { catalog, ready } = useCatalog(resolvedLang, !usesContext)
   return useMemo(() => {
     if (!context && !client)
       throw new Error('`useAccounts` must be used within `AccountsProvider` (or be given a client)')
+    if (usesContext) return context
     const resolvedClient = client ?? (context as AccountsContextValue).client
-    const resolvedLang = lang ?? context?.lang ?? resolvedClient.lang ?? 'en'
     const mergedLang = customLang ? { ...context?.customLang, ...customLang } : (context?.customLang ?? {})
-    if (context && !client && lang === undefined && !customLang) return context
     return {
       client: resolvedClient,
       lang: resolvedLang,
       customLang: mergedLang,
-      t: createTranslator(resolvedLang, mergedLang),
+      t: createTranslator(resolvedLang, mergedLang, catalog),
+      catalogReady: ready,
     }
-  }, [context, client, lang, customLang])
+  }, [context, client, customLang, usesContext, resolvedLang, catalog, ready])
 }

@@ -12,9 +12,10 @@ export {
   useResendVerificationCode,
   useSetAccountInfo,
 } from './useAccountsMutation'
-export type { AccountsMutation } from './useAccountsMutation'
+export type { AccountsMutation, AccountsMutationOptions } from './useAccountsMutation'
 export { useRegistrationScreenSet } from './useRegistrationScreenSet'
 export type { RegistrationScreenSetApi, ResendState, UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
 export { useLiteSubscribe } from './useLiteSubscribe'
 export type { LiteLayout, LiteOutcome, LiteSubscribeApi, UseLiteSubscribeOptions } from './useLiteSubscribe'
 export type { ScreenName, ScreenSetEvents } from './screenSetEvents'
+export type { Labels } from './labels'

@@ -12,14 +12,21 @@ export interface AccountsMutation<M extends AccountsMethod> {
   isPending: boolean
 }
 
+/** A hook's options: another client than the provider's, and the language of the calls. */
+export interface AccountsMutationOptions {
+  client?: AccountsClient
+  /** Sent as `lang` (server messages, emails, the account's locale); the provider's by default. */
+  lang?: string
+}
+
 function useAccountsMutation<M extends AccountsMethod>(
   method: M,
-  options: { client?: AccountsClient },
+  options: AccountsMutationOptions,
 ): AccountsMutation<M> {
-  const { client } = useAccounts(options)
+  const { client, lang } = useAccounts(options)
   const mutation = useMutation({
     mutationKey: ['react-screensets', method],
-    mutationFn: (params: AccountsCalls[M]['params']) => client.call(method, params),
+    mutationFn: (params: AccountsCalls[M]['params']) => client.call(method, { lang, ...params }),
     gcTime: 0,
     retry: false,
   })
@@ -37,12 +44,11 @@ function useAccountsMutation<M extends AccountsMethod>(
   return { run, isPending: mutation.isPending }
 }
 
-export const useRegister = (options: { client?: AccountsClient } = {}) =>
-  useAccountsMutation('accounts.register', options)
-export const useFinalizeRegistration = (options: { client?: AccountsClient } = {}) =>
+export const useRegister = (options: AccountsMutationOptions = {}) => useAccountsMutation('accounts.register', options)
+export const useFinalizeRegistration = (options: AccountsMutationOptions = {}) =>
   useAccountsMutation('accounts.finalizeRegistration', options)
-export const useSetAccountInfo = (options: { client?: AccountsClient } = {}) =>
+export const useSetAccountInfo = (options: AccountsMutationOptions = {}) =>
   useAccountsMutation('accounts.setAccountInfo', options)
-export const useLogin = (options: { client?: AccountsClient } = {}) => useAccountsMutation('accounts.login', options)
-export const useResendVerificationCode = (options: { client?: AccountsClient } = {}) =>
+export const useLogin = (options: AccountsMutationOptions = {}) => useAccountsMutation('accounts.login', options)
+export const useResendVerificationCode = (options: AccountsMutationOptions = {}) =>
   useAccountsMutation('accounts.resendVerificationCode', options)

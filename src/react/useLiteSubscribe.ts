@@ -5,6 +5,7 @@ import { classifyError, type FormMessage } from '../flows'
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
+import { labelFor, type Labels } from './labels'
 import { schemaResolver } from './schemaResolver'
 import type { ScreenSetEvents } from './screenSetEvents'
 import { useSetAccountInfo } from './useAccountsMutation'
@@ -28,7 +29,7 @@ export interface UseLiteSubscribeOptions extends ScreenSetEvents {
   lang?: string
   customLang?: CustomLang
   /** Labels by field name (`profile.email`, `subscriptions.newsletter.email.isSubscribed`). */
-  labels?: Readonly<Record<string, string>>
+  labels?: Labels
   client?: AccountsClient
 }
 
@@ -43,14 +44,14 @@ const subscriptionId = (field: FieldSpec) => field.name.split('.')[1] as string
  * `setAccountInfo({ regToken, profile: { email }, subscriptions })`), subscribe → thank-you.
  */
 export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
-  const { client, t } = useAccounts({
+  const { client, t, catalogReady } = useAccounts({
     ...(options.client ? { client: options.client } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.customLang ? { customLang: options.customLang } : {}),
   })
   const site = useSiteSchema({ client })
   const token = useInitRegistration({ client, lite: true })
-  const setAccountInfo = useSetAccountInfo({ client })
+  const setAccountInfo = useSetAccountInfo({ client, lang: t.lang })
   const events = useRef<ScreenSetEvents>(options)
   useEffect(() => {
     events.current = options
@@ -73,7 +74,7 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
     const names = new Set(base.map((field) => field.name))
     return [...base, ...extras.filter((field) => !names.has(field.name))].map((field) => ({
       ...field,
-      label: labels?.[field.name] ?? t(field.labelKey, {}, field.label),
+      label: labelFor(labels, t.lang, field.name) ?? t(field.labelKey, {}, field.label),
     }))
   }, [site.schema, site.policies, offered, extraNames, labels, t])
 
@@ -242,7 +243,12 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
   }, [form])
 
   return {
-    status: site.schema && site.policies ? ('ready' as const) : site.error ? ('error' as const) : ('loading' as const),
+    status:
+      site.schema && site.policies && catalogReady
+        ? ('ready' as const)
+        : site.error
+          ? ('error' as const)
+          : ('loading' as const),
     retryLoad: site.refetch,
     screen,
     layout,

@@ -19,6 +19,7 @@ import {
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
+import { labelFor, type Labels } from './labels'
 import { accountsKeys } from './queryKeys'
 import { type ScreenName, type ScreenSetEvents } from './screenSetEvents'
 import { validateForSubmit } from './validateForSubmit'
@@ -58,7 +59,7 @@ export interface UseRegistrationScreenSetOptions extends ScreenSetEvents {
   lang?: string
   customLang?: CustomLang
   /** Labels by field name, over the schema's and the catalog's. */
-  labels?: Readonly<Record<string, string>>
+  labels?: Labels
   /**
    * Ask `accounts.isAvailableLoginID` when the user leaves the email field, and say at once if the
    * address is taken (off by default: sites that prevent login-ID harvesting refuse the call).
@@ -74,7 +75,7 @@ export interface ResendState {
 
 /** The registration screen-set without markup: what `<RegistrationScreenSet>` renders from. */
 export function useRegistrationScreenSet(options: UseRegistrationScreenSetOptions = {}) {
-  const { client, t, customLang } = useAccounts({
+  const { client, t, customLang, catalogReady } = useAccounts({
     ...(options.client ? { client: options.client } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.customLang ? { customLang: options.customLang } : {}),
@@ -82,11 +83,11 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   const site = useSiteSchema({ client })
   const [state, dispatch] = useReducer(registrationReducer, options.startScreen ?? 'register', initialRegistrationState)
   const token = useInitRegistration({ client })
-  const register = useRegister({ client })
-  const finalize = useFinalizeRegistration({ client })
-  const setAccountInfo = useSetAccountInfo({ client })
-  const login = useLogin({ client })
-  const resend = useResendVerificationCode({ client })
+  const register = useRegister({ client, lang: t.lang })
+  const finalize = useFinalizeRegistration({ client, lang: t.lang })
+  const setAccountInfo = useSetAccountInfo({ client, lang: t.lang })
+  const login = useLogin({ client, lang: t.lang })
+  const resend = useResendVerificationCode({ client, lang: t.lang })
   const events = useRef<ScreenSetEvents>(options)
   useEffect(() => {
     events.current = options
@@ -101,7 +102,10 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
       ...(state.screen === 'register' && pickedFields ? { fields: pickedFields } : {}),
       ...(state.screen === 'complete-registration' ? { missing: state.missing } : {}),
     })
-    return derived.map((field) => ({ ...field, label: labels?.[field.name] ?? t(field.labelKey, {}, field.label) }))
+    return derived.map((field) => ({
+      ...field,
+      label: labelFor(labels, t.lang, field.name) ?? t(field.labelKey, {}, field.label),
+    }))
   }, [site.schema, site.policies, state.screen, state.missing, pickedFields, labels, t])
 
   const messages = useValidationMessages(t)
@@ -367,7 +371,12 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
 
   return {
     /** `loading` until schema and policies are there; `error` when they could not be loaded. */
-    status: site.schema && site.policies ? ('ready' as const) : site.error ? ('error' as const) : ('loading' as const),
+    status:
+      site.schema && site.policies && catalogReady
+        ? ('ready' as const)
+        : site.error
+          ? ('error' as const)
+          : ('loading' as const),
     loadError: site.error,
     retryLoad: site.refetch,
     screen: state.screen,

@@ -211,6 +211,8 @@ function fixedField(name: string, site: Site): FieldSpec | undefined {
       const byEmail = !isLoginId('username')
       const label = byEmail ? 'Email' : isLoginId('email') ? 'Email or username' : 'Username'
       return field(name, 'loginID', byEmail ? 'email' : 'text', label, {
+        // Translated as what it asks for: `email`, `username`, or `loginID` (email or username).
+        labelKey: byEmail ? 'email' : isLoginId('email') ? 'loginID' : 'username',
         autoComplete: 'username',
         ...(byEmail && { inputMode: 'email' }),
       })

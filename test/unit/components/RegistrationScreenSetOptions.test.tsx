@@ -117,3 +117,18 @@ describe('<RegistrationScreenSet> options', () => {
     expect(password).toHaveValue(PASSWORD)
   })
 })
+
+describe('labels per language', () => {
+  it('takes a language table over plain labels, and the catalog for the rest', async () => {
+    await renderWithEmulator(
+      <RegistrationScreenSet
+        lang="de"
+        labels={{ de: { 'profile.zip': 'PLZ' }, fr: { 'profile.zip': 'Code postal' }, 'profile.firstName': 'Rufname' }}
+      />,
+    )
+    expect(await screen.findByLabelText(/^PLZ/)).toHaveAttribute('name', 'profile.zip')
+    expect(screen.getByLabelText(/^Rufname/)).toHaveAttribute('name', 'profile.firstName')
+    expect(screen.getByRole('button', { name: 'Konto erstellen' })).toBeInTheDocument()
+    expect(document.querySelector('[data-screenset]')).toHaveAttribute('lang', 'de')
+  })
+})

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import { createTranslator, interpolate } from '../../../src/i18n'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createTranslator, interpolate, type Catalog } from '../../../src/i18n'
+
+/** A fresh copy of the module, so messages warned about by one test do not silence the next. */
+async function freshCreateTranslator() {
+  vi.resetModules()
+  return (await import('../../../src/i18n')).createTranslator
+}
+
+const german: Catalog = { this_field_is_required: 'Dieses Feld ist erforderlich', retry: 'Erneut versuchen' }
 
 describe('i18n', () => {
   it.each([
@@ -7,6 +15,11 @@ describe('i18n', () => {
     ['%num characters total', { num: 8 }, '8 characters total'],
     ['%num of %num', { num: 2 }, '2 of 2'],
     ['keeps %unknown placeholders', {}, 'keeps %unknown placeholders'],
+    [
+      '「%fieldname」の入力内容が正しくありません',
+      { fieldname: '郵便番号' },
+      '「郵便番号」の入力内容が正しくありません',
+    ],
   ])('interpolate(%j)', (template, params, result) => {
     expect(interpolate(template, params)).toBe(result)
   })
@@ -19,5 +32,61 @@ describe('i18n', () => {
     expect(t('error_999999', {}, 'server text')).toBe('server text')
     expect(t('no_such_message')).toBe('no_such_message')
     expect(t.lang).toBe('en')
+  })
+
+  describe('with a language catalog', () => {
+    beforeEach(() => {
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    })
+    afterEach(() => {
+      vi.unstubAllEnvs()
+      vi.restoreAllMocks()
+    })
+
+    it('looks up customLang, then the catalog, then English, then the fallback, then the id', () => {
+      const t = createTranslator('de', { retry: 'Nochmal' }, german)
+      expect(t('retry')).toBe('Nochmal')
+      expect(t('this_field_is_required')).toBe('Dieses Feld ist erforderlich')
+      expect(t('weak')).toBe('Weak')
+      expect(t('this_field_is_required', {}, 'server text')).toBe('Dieses Feld ist erforderlich')
+      expect(t('error_400009', {}, 'Servertext')).toBe('Servertext')
+      expect(t('error_400009')).toBe('error_400009')
+      expect(t.lang).toBe('de')
+    })
+
+    it('speaks English while the catalog is not there yet, without warning', () => {
+      const t = createTranslator('de')
+      expect(t('this_field_is_required')).toBe('This field is required')
+      expect(console.warn).not.toHaveBeenCalled()
+    })
+
+    it('warns once per message the catalog lacks, with the library prefix', async () => {
+      const create = await freshCreateTranslator()
+      const t = create('de-AT', {}, german)
+      t('weak')
+      t('weak')
+      t('strong')
+      // A provider re-creates its translator on every change; the developer has been told already.
+      create('de', {}, german)('weak')
+      expect(vi.mocked(console.warn).mock.calls).toEqual([
+        ['[react-screensets] The "de" messages have no "weak"; showing the English text.'],
+        ['[react-screensets] The "de" messages have no "strong"; showing the English text.'],
+      ])
+    })
+
+    it('does not warn for what the host supplies or what English lacks too (server codes)', async () => {
+      const t = (await freshCreateTranslator())('de', { weak: 'Schwach' }, german)
+      t('weak')
+      t('error_400009', {}, 'Servertext')
+      t('this_field_is_required')
+      expect(console.warn).not.toHaveBeenCalled()
+    })
+
+    it('stays silent in production', async () => {
+      vi.stubEnv('NODE_ENV', 'production')
+      const t = (await freshCreateTranslator())('de', {}, german)
+      expect(t('weak')).toBe('Weak')
+      expect(console.warn).not.toHaveBeenCalled()
+    })
   })
 })

@@ -153,7 +153,7 @@ describe('deriveFields over the fixture schema', () => {
         kind: 'email',
         schemaType: 'string',
         label: 'Email',
-        labelKey: 'loginID',
+        labelKey: 'email',
         required: true,
         mustBeTrue: false,
         autoComplete: 'username',
