@@ -21,6 +21,10 @@ const external = [
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 const gzip = (code) => gzipSync(code, { level: 9 }).length
 
+/**
+ * Initial JS of a build: the entry chunks and what they import statically. Chunks reached only by
+ * `import()` (the language catalogs) are loaded on demand, so they are reported apart.
+ */
 async function jsOf(buildOptions, plugins = []) {
   const output = await build({
     configFile: false,
@@ -29,11 +33,24 @@ async function jsOf(buildOptions, plugins = []) {
     plugins,
     build: { write: false, minify: true, ...buildOptions },
   })
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output)
-  const code = chunks.filter((chunk) => chunk.type === 'chunk')
+  const chunks = (Array.isArray(output) ? output : [output])
+    .flatMap((result) => result.output)
+    .filter((chunk) => chunk.type === 'chunk')
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+  const initial = new Set()
+  const visit = (chunk) => {
+    if (!chunk || initial.has(chunk)) return
+    initial.add(chunk)
+    for (const name of chunk.imports) visit(byName.get(name))
+  }
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk)
+  const lazy = chunks.filter((chunk) => !initial.has(chunk))
+  const sum = (list, measure) => list.reduce((total, chunk) => total + measure(chunk.code), 0)
   return {
-    min: code.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.code), 0),
-    gz: code.reduce((sum, chunk) => sum + gzip(chunk.code), 0),
+    min: sum([...initial], Buffer.byteLength),
+    gz: sum([...initial], gzip),
+    lazyCount: lazy.length,
+    lazyGz: lazy.length === 0 ? 0 : Math.max(...lazy.map((chunk) => gzip(chunk.code))),
   }
 }
 
@@ -45,8 +62,12 @@ const entries = [
 console.log('| entry (peers external) | min | min + gzip |')
 console.log('|---|---:|---:|')
 for (const [name, entry] of entries) {
-  const { min, gz } = await jsOf({ lib: { entry, formats: ['es'], fileName: 'entry' }, rolldownOptions: { external } })
-  console.log(`| ${name} | ${kb(min)} | ${kb(gz)} |`)
+  const { min, gz, lazyCount, lazyGz } = await jsOf({
+    lib: { entry, formats: ['es'], fileName: 'entry' },
+    rolldownOptions: { external },
+  })
+  const lazy = lazyCount > 0 ? ` (+ ${lazyCount} on-demand chunks, largest ${kb(lazyGz)})` : ''
+  console.log(`| ${name} | ${kb(min)} | ${kb(gz)}${lazy} |`)
 }
 const css = ['tokens.css', 'theme.css'].map((file) => readFileSync(`${root}src/theme/${file}`, 'utf8')).join('\n')
 const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
@@ -54,7 +75,7 @@ console.log(`| react-screensets/styles.css | ${kb(Buffer.byteLength(minifiedCss)
 
 const page = (file) => jsOf({ rolldownOptions: { input: `${root}bench/pages/${file}` } }, [react()])
 const bare = await page('bare.tsx')
-console.log('\n| page (production build, all JS) | min + gzip | over bare React |')
+console.log('\n| page (production build, initial JS) | min + gzip | over bare React |')
 console.log('|---|---:|---:|')
 console.log(`| bare React 19 page | ${kb(bare.gz)} | — |`)
 for (const [name, file] of [
