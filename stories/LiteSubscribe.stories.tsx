@@ -101,3 +101,6 @@ export const Japanese: Story = { args: { lang: 'ja', subscriptions: ['newsletter
 export const ArabicInline: Story = {
   args: { lang: 'ar', layout: 'inline', subscriptions: ['offers'], showHeading: false },
 }
+
+/** While the schema loads. */
+export const Loading: Story = { parameters: { answers: { 'accounts.getSchema': () => new Promise(() => {}) } } }
