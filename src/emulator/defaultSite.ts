@@ -1,3 +1,4 @@
+import { DEFAULT_POLICIES } from './siteConfig'
 import type { SiteConfig } from './types'
 
 /**
@@ -84,22 +85,6 @@ export const DEFAULT_SITE: SiteConfig = {
       },
     },
   },
-  policies: {
-    registration: { requireCaptcha: false, requireSecurityQuestion: false, requireLoginID: false, enforceCoppa: false },
-    gigyaPlugins: {
-      defaultRegScreenSet: 'Default-RegistrationLogin',
-      defaultMobileRegScreenSet: 'Default-RegistrationLogin',
-    },
-    accountOptions: {
-      verifyEmail: false,
-      allowUnverifiedLogin: false,
-      preventLoginIDHarvesting: false,
-      defaultLanguage: 'en',
-      loginIdentifierConflict: 'failOnSiteConflictingIdentity',
-      loginIdentifiers: 'email',
-    },
-    passwordComplexity: { minCharGroups: 2, minLength: 8 },
-    security: { accountLockout: { failedLoginThreshold: 0 }, captcha: { failedLoginThreshold: 0 } },
-    doubleOptIn: { defaultTemplate: 'Please confirm your subscription' },
-  },
+  // SAP's defaults for a new site, which already exercise the email login and a password policy.
+  policies: structuredClone(DEFAULT_POLICIES),
 }

@@ -123,6 +123,18 @@ async function identifierConflict(context: CallContext, loginID: string, isEmail
   ])
 }
 
+/** 206001: the registration waits for `missing` (or for finalizing), with a token to continue it. */
+async function pendingRegistration(context: CallContext, account: AccountRecord, missing: readonly string[]) {
+  const details =
+    missing.length > 0
+      ? `Missing required fields for registration: ${missing.join(', ')}`
+      : 'Account Pending Registration'
+  return fail(206001, 'Account Pending Registration', details, {
+    ...accountBody(account, [...include(context), 'profile', 'data'], missing),
+    regToken: await newToken(context, false, account.UID),
+  })
+}
+
 /**
  * Where a full registration goes once its fields are written: pending (206001, listing what is
  * missing) until complete and finalized; then registered, and pending verification (206002) when
@@ -135,17 +147,7 @@ async function settleRegistration(context: CallContext, account: AccountRecord, 
 
   if (missing.length > 0 || !finalize) {
     await env.store.updateAccount(account)
-    throw fail(
-      206001,
-      'Account Pending Registration',
-      missing.length > 0
-        ? `Missing required fields for registration: ${missing.join(', ')}`
-        : 'Account Pending Registration',
-      {
-        ...accountBody(account, [...parts, 'profile', 'data'], missing),
-        regToken: await newToken(context, false, account.UID),
-      },
-    )
+    throw await pendingRegistration(context, account, missing)
   }
 
   const verifyEmail = site.policies.accountOptions?.verifyEmail === true
@@ -430,20 +432,7 @@ export const login: Handler = async (context) => {
   const valid = account?.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
   if (!account || !valid) throw fail(403042, 'Invalid LoginID', 'invalid loginID or password')
   const parts = include(context)
-  if (!account.isRegistered) {
-    const missing = missingRequiredFields(account, site)
-    throw fail(
-      206001,
-      'Account Pending Registration',
-      missing.length > 0
-        ? `Missing required fields for registration: ${missing.join(', ')}`
-        : 'Account Pending Registration',
-      {
-        ...accountBody(account, [...parts, 'profile', 'data'], missing),
-        regToken: await newToken(context, false, account.UID),
-      },
-    )
-  }
+  if (!account.isRegistered) throw await pendingRegistration(context, account, missingRequiredFields(account, site))
   const accountOptions = site.policies.accountOptions
   if (accountOptions?.verifyEmail === true && !account.isVerified && accountOptions.allowUnverifiedLogin !== true) {
     throw fail(206002, 'Account Pending Verification', 'Account Pending Verification', {

@@ -1,3 +1,5 @@
+import { AccountsError } from '../accounts'
+
 /** Fields whose values never reach an event handler (a handler may log what it gets). */
 const SECRET_FIELDS = new Set(['password', 'passwordRetype', 'secretAnswer', 'newPassword'])
 
@@ -60,4 +62,15 @@ export interface ScreenSetEvents {
   onAfterSubmit?: (event: { screen: ScreenName; response: unknown }) => void
   onError?: (event: { screen: ScreenName; errorCode: number; errorMessage: string; errorDetails?: string }) => void
   onHide?: (event: { reason: 'canceled' | 'finished' }) => void
+}
+
+/** Tells the host's `onError` about an Accounts API failure (nothing else is an API error). */
+export function reportError(events: ScreenSetEvents, screen: ScreenName, error: unknown): void {
+  if (!(error instanceof AccountsError)) return
+  events.onError?.({
+    screen,
+    errorCode: error.errorCode,
+    errorMessage: error.errorMessage,
+    ...(error.errorDetails === undefined ? {} : { errorDetails: error.errorDetails }),
+  })
 }

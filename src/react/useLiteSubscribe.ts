@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useForm, type FieldValues } from 'react-hook-form'
 import { isAccountsError, type AccountsClient, type SetAccountInfoResponse, type SubscriptionsInput } from '../accounts'
-import { classifyError, type FormMessage } from '../flows'
+import { classifyError } from '../flows'
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
 import { labelFor, type Labels } from './labels'
 import { schemaResolver } from './schemaResolver'
-import type { ScreenSetEvents } from './screenSetEvents'
+import { reportError, type ScreenSetEvents } from './screenSetEvents'
 import { useSetAccountInfo } from './useAccountsMutation'
 import { useInitRegistration } from './useInitRegistration'
 import { useSiteSchema } from './useSiteSchema'
 import { useValidationMessages } from './useValidationMessages'
 import { validateForSubmit } from './validateForSubmit'
+import { invalidFormMessage, showFormMessage, type ShownFormError } from './shownFormError'
 
 export type LiteLayout = 'inline' | 'stacked'
 
@@ -95,7 +96,7 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
 
   const [screen, setScreen] = useState<'subscribe' | 'thank-you'>('subscribe')
   const [outcome, setOutcome] = useState<LiteOutcome | null>(null)
-  const [formError, setFormError] = useState<(FormMessage & { text: string }) | null>(null)
+  const [formError, setFormError] = useState<ShownFormError | null>(null)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
   const finished = useRef(false)
@@ -132,14 +133,7 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
 
   const showFailure = useCallback(
     (error: unknown) => {
-      if (isAccountsError(error)) {
-        events.current.onError?.({
-          screen: 'subscribe',
-          errorCode: error.errorCode,
-          errorMessage: error.errorMessage,
-          ...(error.errorDetails === undefined ? {} : { errorDetails: error.errorDetails }),
-        })
-      }
+      reportError(events.current, 'subscribe', error)
       const result = classifyError(error, renderedNames)
       if (result.kind === 'fields') {
         result.fields.forEach((field, index) =>
@@ -149,9 +143,9 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
             { shouldFocus: index === 0 },
           ),
         )
-        setFormError(result.form ? { ...result.form, text: t(result.form.messageId, {}, result.form.fallback) } : null)
+        setFormError(result.form ? showFormMessage(result.form, t) : null)
       } else if (result.kind === 'form') {
-        setFormError({ ...result.form, text: t(result.form.messageId, {}, result.form.fallback) })
+        setFormError(showFormMessage(result.form, t))
       } else {
         setFormError({ messageId: 'general_error', errorCode: 500001, retryable: true, text: t('general_error') })
       }
@@ -166,14 +160,9 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
       inFlight.current = true
       setPending(true)
       try {
-        const invalid = () =>
-          setFormError({
-            messageId: 'there_are_errors_in_your_form_please_try_again',
-            errorCode: 400009,
-            retryable: false,
-            text: t('there_are_errors_in_your_form_please_try_again'),
-          })
-        const check = await validateForSubmit(form, fields, events.current, 'subscribe', invalid)
+        const check = await validateForSubmit(form, fields, events.current, 'subscribe', () =>
+          setFormError(invalidFormMessage(t)),
+        )
         if (!check.ok) return
         const subscriptions = subscriptionsFor(check.model)
         if (subscriptionFields.length > 0 && Object.keys(subscriptions).length === 0) {

@@ -9,20 +9,15 @@ import {
   type CommaList,
   type RegisterParams,
 } from '../accounts'
-import {
-  classifyError,
-  initialRegistrationState,
-  registrationReducer,
-  type FormMessage,
-  type RegistrationEvent,
-} from '../flows'
+import { classifyError, initialRegistrationState, registrationReducer, type RegistrationEvent } from '../flows'
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
 import { labelFor, type Labels } from './labels'
 import { accountsKeys } from './queryKeys'
-import { type ScreenName, type ScreenSetEvents } from './screenSetEvents'
+import { reportError, type ScreenName, type ScreenSetEvents } from './screenSetEvents'
 import { validateForSubmit } from './validateForSubmit'
+import { invalidFormMessage, showFormMessage, type ShownFormError } from './shownFormError'
 import { schemaResolver } from './schemaResolver'
 import {
   useFinalizeRegistration,
@@ -114,7 +109,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   const resolver = useMemo(() => schemaResolver<FieldValues>(zodSchema), [zodSchema])
   const form = useForm<FieldValues>({ mode: 'onTouched', resolver, shouldUnregister: false })
 
-  const [formError, setFormError] = useState<(FormMessage & { text: string }) | null>(null)
+  const [formError, setFormError] = useState<ShownFormError | null>(null)
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
   const [conflictEmail, setConflictEmail] = useState<string | null>(null)
@@ -169,14 +164,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
 
   const showFailure = useCallback(
     (error: unknown) => {
-      if (isAccountsError(error)) {
-        events.current.onError?.({
-          screen: state.screen,
-          errorCode: error.errorCode,
-          errorMessage: error.errorMessage,
-          ...(error.errorDetails === undefined ? {} : { errorDetails: error.errorDetails }),
-        })
-      }
+      reportError(events.current, state.screen, error)
       const outcome = classifyError(error, renderedNames)
       switch (outcome.kind) {
         case 'pending-registration':
@@ -212,12 +200,10 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
             const message = t(field.messageId, { fieldname: labelOf(field.name) }, field.fallback)
             form.setError(field.name, { type: 'server', message }, { shouldFocus: index === 0 })
           })
-          setFormError(
-            outcome.form ? { ...outcome.form, text: t(outcome.form.messageId, {}, outcome.form.fallback) } : null,
-          )
+          setFormError(outcome.form ? showFormMessage(outcome.form, t) : null)
           return
         case 'form':
-          setFormError({ ...outcome.form, text: t(outcome.form.messageId, {}, outcome.form.fallback) })
+          setFormError(showFormMessage(outcome.form, t))
       }
     },
     [changeScreen, form, labelOf, renderedNames, state.screen, t],
@@ -294,12 +280,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
       try {
         const screen = state.screen
         const check = await validateForSubmit(form, fields, events.current, screen, () =>
-          setFormError({
-            messageId: 'there_are_errors_in_your_form_please_try_again',
-            errorCode: 400009,
-            retryable: false,
-            text: t('there_are_errors_in_your_form_please_try_again'),
-          }),
+          setFormError(invalidFormMessage(t)),
         )
         if (!check.ok) return
         setFormError(null)
