@@ -1,15 +1,32 @@
 // Bundle sizes, min + gzip (level 9), from Vite production builds:
 //  1. each package entry with its peers external (what the library itself weighs);
 //  2. real pages (React, the peers and our code, tree-shaken), minus a bare React page: what a page
-//     pays for our components. Prints tables; exits non-zero on a build error.
-import { readFileSync } from 'node:fs'
+//     pays for our components.
+// Prints tables, each figure against its budget in scripts/size-budgets.json, and the product goals
+// (reported, never enforced). Exits non-zero on a build error.
+//
+//   --check      also fail (exit 1) when a figure is over its budget, or when tree-shaking breaks: the
+//                LiteSubscribe page must not carry registration code, the RegistrationScreenSet page
+//                no LiteSubscribe code, and no initial JS a non-English catalog (those load on demand).
+//   --breakdown  what each page's initial JS is made of: per peer package and per module of ours.
+import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
-import { build } from 'vite'
+import { build, minifySync } from 'vite'
+
+const flags = process.argv.slice(2)
+const unknown = flags.filter((flag) => !['--check', '--breakdown'].includes(flag))
+if (unknown.length > 0) {
+  console.error(`usage: node scripts/size.mjs [--check] [--breakdown] (unknown: ${unknown.join(' ')})`)
+  process.exit(2)
+}
+const check = flags.includes('--check')
+const breakdown = flags.includes('--breakdown')
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const limits = JSON.parse(readFileSync(new URL('./size-budgets.json', import.meta.url), 'utf8'))
 const external = [
   ...Object.keys(pkg.peerDependencies),
   /^react\//,
@@ -20,6 +37,8 @@ const external = [
 ]
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 const gzip = (code) => gzipSync(code, { level: 9 }).length
+/** Problems found by --check; each is printed, and any makes the run fail. */
+const problems = []
 
 /**
  * Initial JS of a build: the entry chunks and what they import statically. Chunks reached only by
@@ -51,30 +70,49 @@ async function jsOf(buildOptions, plugins = []) {
     gz: sum([...initial], gzip),
     lazyCount: lazy.length,
     lazyGz: lazy.length === 0 ? 0 : Math.max(...lazy.map((chunk) => gzip(chunk.code))),
+    initialCode: [...initial].map((chunk) => chunk.code).join('\n'),
+    lazyCode: lazy.map((chunk) => chunk.code).join('\n'),
+    /** The modules rendered into the initial JS (path from the repo root → rendered code). */
+    initialModules: new Map(
+      [...initial].flatMap((chunk) =>
+        Object.entries(chunk.modules)
+          .filter(([, module]) => module.renderedLength > 0)
+          .map(([id, module]) => [id.startsWith(root) ? id.slice(root.length) : id.replace(/^\0/, ''), module.code]),
+      ),
+    ),
   }
 }
+
+/** Figures by section and name, as in the budgets file (bytes, min + gzip). */
+const measured = { entries: {}, css: {}, pagesOverBareReact: {} }
 
 const entries = [
   ['react-screensets', 'src/index.ts'],
   ['react-screensets/testing', 'src/testing/index.ts'],
   ['react-screensets/server', 'src/server/index.ts'],
 ]
+const entryBuilds = new Map()
 console.log('| entry (peers external) | min | min + gzip |')
 console.log('|---|---:|---:|')
 for (const [name, entry] of entries) {
-  const { min, gz, lazyCount, lazyGz } = await jsOf({
+  const result = await jsOf({
     lib: { entry, formats: ['es'], fileName: 'entry' },
     rolldownOptions: { external },
   })
+  entryBuilds.set(name, result)
+  measured.entries[name] = result.gz
+  const { min, gz, lazyCount, lazyGz } = result
   const lazy = lazyCount > 0 ? ` (+ ${lazyCount} on-demand chunks, largest ${kb(lazyGz)})` : ''
   console.log(`| ${name} | ${kb(min)} | ${kb(gz)}${lazy} |`)
 }
 const css = ['tokens.css', 'theme.css'].map((file) => readFileSync(`${root}src/theme/${file}`, 'utf8')).join('\n')
 const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
+measured.css['react-screensets/styles.css'] = gzip(minifiedCss)
 console.log(`| react-screensets/styles.css | ${kb(Buffer.byteLength(minifiedCss))} | ${kb(gzip(minifiedCss))} |`)
 
 const page = (file) => jsOf({ rolldownOptions: { input: `${root}bench/pages/${file}` } }, [react()])
 const bare = await page('bare.tsx')
+const pages = new Map([['bare React 19 page', bare]])
 console.log('\n| page (production build, initial JS) | min + gzip | over bare React |')
 console.log('|---|---:|---:|')
 console.log(`| bare React 19 page | ${kb(bare.gz)} | — |`)
@@ -83,6 +121,215 @@ for (const [name, file] of [
   ['LiteSubscribe', 'lite.tsx'],
   ['both components', 'both.tsx'],
 ]) {
-  const { gz } = await page(file)
-  console.log(`| ${name} | ${kb(gz)} | ${kb(gz - bare.gz)} |`)
+  const result = await page(file)
+  pages.set(name, result)
+  measured.pagesOverBareReact[name] = result.gz - bare.gz
+  console.log(`| ${name} | ${kb(result.gz)} | ${kb(result.gz - bare.gz)} |`)
+}
+
+// Budgets: every figure has one, and every budget a figure (a renamed entry must not go unchecked).
+const sectionTitles = { entries: 'entry', css: 'stylesheet', pagesOverBareReact: 'page, over bare React' }
+console.log(`\n| budget (min + gzip) | measured | budget | |`)
+console.log('|---|---:|---:|---|')
+for (const [section, title] of Object.entries(sectionTitles)) {
+  const budgets = limits.budgets?.[section] ?? {}
+  for (const name of new Set([...Object.keys(measured[section]), ...Object.keys(budgets)])) {
+    const value = measured[section][name]
+    const budget = budgets[name]
+    const label = `${title}: ${name}`
+    if (value === undefined) {
+      problems.push(`budget for "${label}" measures nothing: remove it from scripts/size-budgets.json`)
+      console.log(`| ${label} | — | ${kb(budget)} | STALE |`)
+    } else if (typeof budget !== 'number') {
+      problems.push(`no budget for "${label}" (${value} B): add one to scripts/size-budgets.json`)
+      console.log(`| ${label} | ${kb(value)} | — | NO BUDGET |`)
+    } else if (value > budget) {
+      const over = `${value - budget} B (${(((value - budget) / budget) * 100).toFixed(1)}%)`
+      problems.push(`${label}: ${value} B, ${over} over its budget of ${budget} B`)
+      console.log(`| ${label} | ${kb(value)} | ${kb(budget)} | OVER by ${over} |`)
+    } else {
+      console.log(`| ${label} | ${kb(value)} | ${kb(budget)} | ok, ${budget - value} B to spare |`)
+    }
+  }
+}
+
+// Goals: where the product wants to be. Reported, not enforced.
+console.log('\n| goal (over bare React, min + gzip) | measured | goal | |')
+console.log('|---|---:|---:|---|')
+for (const [name, goal] of Object.entries(limits.goals?.pagesOverBareReact ?? {})) {
+  const value = measured.pagesOverBareReact[name]
+  if (value === undefined) {
+    problems.push(`goal for "${name}" measures nothing: fix scripts/size-budgets.json`)
+    continue
+  }
+  const status = value <= goal ? 'MET' : `NOT MET, ${kb(value - goal)} to go`
+  console.log(`| ${name} | ${kb(value)} | ${kb(goal)} | ${status} |`)
+}
+
+if (check) treeShakingChecks()
+if (breakdown) for (const [name, result] of pages) if (result !== bare) printBreakdown(name, result)
+
+if (problems.length > 0) {
+  const verdict = check ? 'size check failed' : 'would fail `npm run size:check`'
+  console.error(`\n${verdict}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+  if (check) {
+    console.error('(`node scripts/size.mjs --breakdown` shows what each page is made of)')
+    process.exitCode = 1
+  }
+} else if (check) {
+  console.log('\nsize check passed: every figure within budget, tree-shaking intact')
+}
+
+/**
+ * Importing one component must not bring the other's code, and the language catalogs must stay
+ * on-demand chunks. Checked twice: by the modules rendered into the initial JS, and by strings
+ * that survive minification. Every marker must be found where it belongs (registration markers on
+ * the RegistrationScreenSet page, each catalog's marker in an on-demand chunk), so a renamed
+ * module or string makes the check fail instead of pass vacuously.
+ */
+function treeShakingChecks() {
+  const registrationOnly = {
+    // The registration screen-set: the component, its hook and its state machine.
+    modules: [
+      'src/components/RegistrationScreenSet.tsx',
+      'src/react/useRegistrationScreenSet.ts',
+      'src/flows/registrationReducer.ts',
+    ],
+    // In the built code only these three modules have it (src/react/screenSetEvents.ts names it in a
+    // type). Not usable: 'complete-registration' (also src/schema/deriveFields.ts, shared) and
+    // 'finalizeRegistration' (also the accounts client, shared).
+    strings: ['verification-pending'],
+  }
+  const liteOnly = {
+    modules: ['src/components/LiteSubscribe.tsx', 'src/react/useLiteSubscribe.ts'],
+    // The thank-you screen and its outcome, the inline layout attribute.
+    strings: ['thank-you', 'pending-confirmation', 'data-layout'],
+  }
+  // One phrase per non-English catalog, read from the catalogs themselves: the register button.
+  const catalogDir = `${root}src/i18n/catalogs/`
+  const catalogs = readdirSync(catalogDir)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => {
+      const match = /\bsubmit_register: '([^'\\]+)'/.exec(readFileSync(catalogDir + file, 'utf8'))
+      if (!match) problems.push(`no \`submit_register: '…'\` in src/i18n/catalogs/${file} to mark that catalog by`)
+      return { lang: file.replace(/\.ts$/, ''), marker: match?.[1] }
+    })
+    .filter(({ marker }) => marker !== undefined)
+
+  const lines = []
+  const expect = (ok, description, failure) => {
+    lines.push(`| ${description} | ${ok ? 'ok' : 'FAIL'} |`)
+    if (!ok) problems.push(failure)
+  }
+  const mustHave = (pageName, markers, what) => {
+    const result = pages.get(pageName)
+    for (const module of markers.modules)
+      expect(
+        result.initialModules.has(module),
+        `${pageName} page has ${module}`,
+        `marker module ${module} (${what}) is not in the ${pageName} page: update the marker list in scripts/size.mjs`,
+      )
+    for (const string of markers.strings)
+      expect(
+        result.initialCode.includes(string),
+        `${pageName} page has '${string}'`,
+        `marker string '${string}' (${what}) is not in the ${pageName} page: update the marker list in scripts/size.mjs`,
+      )
+  }
+  const mustNotHave = (pageName, markers, what) => {
+    const result = pages.get(pageName)
+    for (const module of markers.modules)
+      expect(
+        !result.initialModules.has(module),
+        `${pageName} page has no ${module}`,
+        `the ${pageName} page's initial JS contains ${module} (${what}): tree-shaking is broken, follow the imports from bench/pages`,
+      )
+    for (const string of markers.strings)
+      expect(
+        !result.initialCode.includes(string),
+        `${pageName} page has no '${string}'`,
+        `the ${pageName} page's initial JS contains '${string}' (${what}): tree-shaking is broken, follow the imports from bench/pages`,
+      )
+  }
+
+  mustHave('RegistrationScreenSet', registrationOnly, 'registration-only code')
+  mustHave('LiteSubscribe', liteOnly, 'LiteSubscribe-only code')
+  mustNotHave('LiteSubscribe', registrationOnly, 'registration-only code')
+  mustNotHave('RegistrationScreenSet', liteOnly, 'LiteSubscribe-only code')
+
+  const builds = [...[...entryBuilds].filter(([name]) => name === 'react-screensets'), ...pages]
+  for (const [name, result] of builds) {
+    const eager = [...result.initialModules.keys()].filter((module) => module.startsWith('src/i18n/catalogs/'))
+    const inlined = catalogs.filter(({ marker }) => result.initialCode.includes(marker))
+    expect(
+      eager.length === 0 && inlined.length === 0,
+      `${name}: no catalog in initial JS`,
+      `the initial JS of ${name} contains a non-English catalog (${[...eager, ...inlined.map(({ lang, marker }) => `${lang}: '${marker}'`)].join(', ')}): catalogs must stay on-demand chunks (src/i18n/loadCatalog.ts)`,
+    )
+    if (result === bare) continue
+    const missing = catalogs.filter(({ marker }) => !result.lazyCode.includes(marker))
+    expect(
+      missing.length === 0,
+      `${name}: every catalog in an on-demand chunk`,
+      `${name} has no on-demand chunk with ${missing.map(({ lang, marker }) => `${lang} ('${marker}')`).join(', ')}`,
+    )
+  }
+
+  console.log('\n| tree-shaking (initial JS) | |')
+  console.log('|---|---|')
+  for (const line of lines) console.log(line)
+}
+
+/**
+ * What a page's initial JS is made of: each peer package and each module of ours, minified alone
+ * (whitespace and names; `min` sums close to the real figure), and what leaving it out would save
+ * of the page's min + gzip (the other groups gzipped without it).
+ */
+function printBreakdown(name, result) {
+  const groupOf = (id) => {
+    const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)
+    return inPackage ? inPackage[1] : id
+  }
+  const groups = new Map()
+  for (const [id, code] of result.initialModules) {
+    const group = groupOf(id)
+    groups.set(group, `${groups.get(group) ?? ''}${code}\n`)
+  }
+  const minified = new Map(
+    [...groups].map(([group, code]) => [
+      group,
+      minifySync('module.js', code, { compress: false, mangle: { toplevel: true } }).code,
+    ]),
+  )
+  const all = gzip([...minified.values()].join('\n'))
+  const rows = [...minified].map(([group, code]) => ({
+    group,
+    min: Buffer.byteLength(code),
+    saves:
+      all -
+      gzip(
+        [...minified]
+          .filter(([other]) => other !== group)
+          .map(([, other]) => other)
+          .join('\n'),
+      ),
+  }))
+  rows.sort((a, b) => b.saves - a.saves)
+  const ours = rows.filter((row) => row.group.startsWith('src/'))
+  const sumOf = (list, key) => list.reduce((total, row) => total + row[key], 0)
+  console.log(`\n| ${name} page: package or module | min | min + gzip saved without it |`)
+  console.log('|---|---:|---:|')
+  for (const row of rows.filter((row) => !row.group.startsWith('src/') || row.saves >= 256))
+    console.log(`| ${row.group} | ${kb(row.min)} | ${kb(row.saves)} |`)
+  console.log(
+    `| (all of src/, ${ours.length} modules) | ${kb(sumOf(ours, 'min'))} | ${kb(
+      all -
+        gzip(
+          rows
+            .filter((row) => !row.group.startsWith('src/'))
+            .map((row) => minified.get(row.group))
+            .join('\n'),
+        ),
+    )} |`,
+  )
 }
