@@ -1,7 +1,9 @@
-// `npm run bench` (after `npm run build`): the bundle-size table, then the emulator's HTTP throughput.
+// `npm run bench` (after `npm run build`): the bundle-size table, the emulator's HTTP throughput, then
+// keystroke cost, re-renders, mount time and request counts in Chromium against rjsf and hand-written RHF.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { formatTable, runEmulatorBench } from './emulator.mjs'
+import { formatKeystrokeReport, runKeystrokeBench } from './keystroke/index.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -20,5 +22,23 @@ console.log('')
 console.log(formatTable(rows))
 if (rows.some((row) => row.errors > 0 || row.consistent === false || row.exhausted)) {
   console.error('\nSome calls did not answer errorCode 0 (see above).')
+  process.exitCode = 1
+}
+
+console.log(
+  '\n## Forms in Chromium: keystrokes, re-renders, mount, requests (vs react-jsonschema-form and hand-written RHF)\n',
+)
+try {
+  const started = performance.now()
+  const result = await runKeystrokeBench({ log: (line) => console.log(`> ${line}`) })
+  console.log('')
+  console.log(formatKeystrokeReport(result))
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`)
+  if (result.failures.length > 0) {
+    console.error(`\n${result.failures.join('\n')}`)
+    process.exitCode = 1
+  }
+} catch (error) {
+  console.error('\nThe browser benchmark failed:', error)
   process.exitCode = 1
 }
