@@ -127,6 +127,24 @@ for (const [name, file] of [
   console.log(`| ${name} | ${kb(result.gz)} | ${kb(result.gz - bare.gz)} |`)
 }
 
+// Peers with the same 6 fields (bench/pages/peers; dev-only dependencies), for ratios in this run. Not in
+// the budgets, and skipped by --check (CI) to keep it quick.
+if (!check) {
+  const both = pages.get('both components')
+  console.log(
+    '\n| peer page, 6 fields (production build, initial JS) | min + gzip | over bare React | both our components / it |',
+  )
+  console.log('|---|---:|---:|---:|')
+  for (const [name, file] of [
+    ['hand-written: react-hook-form + zod + TanStack Query', 'peers/handwritten.tsx'],
+    ['react-jsonschema-form (@rjsf/core + validator-ajv8)', 'peers/rjsf.tsx'],
+  ]) {
+    const result = await page(file)
+    const over = result.gz - bare.gz
+    console.log(`| ${name} | ${kb(result.gz)} | ${kb(over)} | ${((both.gz - bare.gz) / over).toFixed(2)}× |`)
+  }
+}
+
 // Budgets: every figure has one, and every budget a figure (a renamed entry must not go unchecked).
 const sectionTitles = { entries: 'entry', css: 'stylesheet', pagesOverBareReact: 'page, over bare React' }
 console.log(`\n| budget (min + gzip) | measured | budget | |`)
