@@ -30,6 +30,15 @@ const layers = [
   },
   { files: ['src/react/**', 'src/components/**'], patterns: [noNode, noNodeSide] },
   { files: ['src/emulator/**'], patterns: [noReact, noNode, noSchema] },
+  // Leaf utilities every layer may import: they import nothing of ours.
+  {
+    files: ['src/shared/**'],
+    patterns: [
+      noReact,
+      noNode,
+      { group: ['../*', '!../shared'], message: 'src/shared imports nothing from the other layers.' },
+    ],
+  },
 ].map(({ files, patterns }) => ({
   files: files.map((glob) => `${glob}/*.{ts,tsx}`),
   ignores: ['**/*.test.{ts,tsx}'],

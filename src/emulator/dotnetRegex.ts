@@ -3,10 +3,16 @@
  * `"true"`. It is deliberately separate from `src/schema` (the client's), so the two can disagree and
  * the tests can see it.
  */
+import { judgeBacktracking } from '../shared/backtracking'
+
+/**
+ * `maxInputLength` bounds the values the regex is tested on (see `backtracking.ts`): a longer value
+ * is not checked, as SAP's server gives up on a match that times out.
+ */
 export type FieldFormat =
   | { kind: 'none' }
   | { kind: 'true' }
-  | { kind: 'regex'; regex: RegExp }
+  | { kind: 'regex'; regex: RegExp; maxInputLength?: number }
   | { kind: 'untranslatable'; pattern: string; reason: string }
 
 const UNSUPPORTED: ReadonlyArray<[RegExp, string]> = [
@@ -27,7 +33,11 @@ export function parseFormat(format: unknown): FieldFormat {
   return translateDotnetRegex(match[1] as string)
 }
 
-/** .NET syntax → a JavaScript RegExp: leading inline options become flags, `\A` `\Z` `\z` anchors. */
+/**
+ * .NET syntax → a JavaScript RegExp: leading inline options become flags, `\A` `\Z` `\z` anchors.
+ * Patterns that could backtrack catastrophically are untranslatable, so no request can hang the
+ * emulator.
+ */
 export function translateDotnetRegex(pattern: string): FieldFormat {
   if (pattern === '') return { kind: 'none' }
   for (const [test, reason] of UNSUPPORTED) {
@@ -52,11 +62,22 @@ export function translateDotnetRegex(pattern: string): FieldFormat {
     .replace(/(^|[^\\])\\A/g, multiline ? '$1(?<![\\s\\S])' : '$1^')
     .replace(/(^|[^\\])\\[Zz]/g, multiline ? '$1(?![\\s\\S])' : '$1$$')
   if (/\\[pP]\{/.test(source)) flags += 'u'
+  let regex: RegExp
   try {
-    return { kind: 'regex', regex: new RegExp(readAsDotnet(source, flags.includes('u')), flags) }
+    regex = new RegExp(readAsDotnet(source, flags.includes('u')), flags)
   } catch (error) {
     return { kind: 'untranslatable', pattern, reason: error instanceof Error ? error.message : 'invalid pattern' }
   }
+  const backtracking = judgeBacktracking(regex.source, regex.flags)
+  if (backtracking.refused !== undefined) return { kind: 'untranslatable', pattern, reason: backtracking.refused }
+  const { maxInputLength } = backtracking
+  return { kind: 'regex', regex, ...(maxInputLength !== undefined && { maxInputLength }) }
+}
+
+/** Whether `value` passes a regex format; a value too long to test safely passes (the format is skipped). */
+export function passesFormat(format: Extract<FieldFormat, { kind: 'regex' }>, value: string): boolean {
+  if (format.maxInputLength !== undefined && value.length > format.maxInputLength) return true
+  return format.regex.test(value)
 }
 
 /** Characters a `u` pattern lets one escape; .NET lets one escape any non-word character. */

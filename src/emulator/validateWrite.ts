@@ -7,7 +7,7 @@ import type {
   ValidationError,
 } from '../accounts/types'
 import { fail, validationFailure } from './envelope'
-import { parseFormat, type FieldFormat } from './dotnetRegex'
+import { parseFormat, passesFormat, type FieldFormat } from './dotnetRegex'
 import type { Messages } from './messages'
 import type { AccountRecord, SiteConfig, StoredSubscription } from './types'
 
@@ -214,7 +214,7 @@ export function validateWrite(input: WriteInput, context: WriteContext): Checked
       const formatOk =
         typed === undefined ||
         (format.kind === 'true' && typed === true) ||
-        (format.kind === 'regex' && (typed === '' || format.regex.test(String(typed)))) ||
+        (format.kind === 'regex' && (typed === '' || passesFormat(format, String(typed)))) ||
         format.kind === 'none' ||
         format.kind === 'untranslatable'
       if (typed === undefined || !formatOk) {
@@ -396,7 +396,7 @@ export function meetsPasswordPolicy(
   if (typeof policy?.regExp === 'string' && policy.regExp !== '') {
     const format = parseFormat(`regex('${policy.regExp}')`)
     if (format.kind === 'untranslatable') warn(`passwordComplexity.regExp not checked (${format.reason})`)
-    if (format.kind === 'regex' && !format.regex.test(password)) return false
+    if (format.kind === 'regex' && !passesFormat(format, password)) return false
   }
   return true
 }

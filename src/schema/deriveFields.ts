@@ -79,6 +79,8 @@ const PROFILE_FIELDS = new Map<string, Partial<FieldSpec>>([
   ['gender', { kind: 'select', options: GENDER_OPTIONS }],
 ])
 
+const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
 /** Consent ids that are abbreviations, keyed by the last segment of the consent path. */
 const CONSENT_LABELS = new Map([['tos', 'Terms of service']])
 
@@ -176,6 +178,9 @@ function requiredConsentNames(site: Site): string[] {
 
 /** A spec for `name`, or why it cannot be rendered. */
 function resolveField(name: string, site: Site): FieldSpec | string {
+  // The form nests values by these segments, where JavaScript would reach into prototypes instead.
+  if (name.split('.').some((segment) => RESERVED_SEGMENTS.has(segment) || segment === ''))
+    return 'its name has an empty segment or one JavaScript reserves (__proto__, constructor, prototype)'
   const fixed = fixedField(name, site)
   if (fixed) return fixed
   const dot = name.indexOf('.')
@@ -335,7 +340,11 @@ function formatTraits(format: unknown, name: string, kind: FieldKind): Partial<F
     case 'true':
       return { mustBeTrue: kind === 'checkbox' }
     case 'regex':
-      return { pattern: parsed.regex, format: parsed.pattern }
+      return {
+        pattern: parsed.regex,
+        format: parsed.pattern,
+        ...(parsed.maxInputLength !== undefined && { patternMaxLength: parsed.maxInputLength }),
+      }
     case 'untranslatable':
       warnOnce(
         `pattern:${parsed.pattern}`,

@@ -1,3 +1,5 @@
+import { judgeBacktracking } from '../shared/backtracking'
+
 /** A .NET pattern that the browser cannot check; the field is then judged by the server alone. */
 export interface UntranslatablePattern {
   kind: 'untranslatable'
@@ -5,8 +7,13 @@ export interface UntranslatablePattern {
   reason: string
 }
 
-/** `pattern` keeps the .NET original, to show the expected format in messages. */
-export type TranslatedPattern = { kind: 'regex'; regex: RegExp; pattern: string } | UntranslatablePattern
+/**
+ * `pattern` keeps the .NET original, to show the expected format in messages. `maxInputLength`, when
+ * present, bounds the values the regex may be tested on: longer ones could backtrack for too long,
+ * and are left to the server (see `backtracking.ts`).
+ */
+export type TranslatedPattern =
+  { kind: 'regex'; regex: RegExp; pattern: string; maxInputLength?: number } | UntranslatablePattern
 
 /** What a schema `format` asks of a value. */
 export type ParsedFormat = { kind: 'none' } | { kind: 'true' } | TranslatedPattern
@@ -14,7 +21,7 @@ export type ParsedFormat = { kind: 'none' } | { kind: 'true' } | TranslatedPatte
 const REGEX_FORMAT = /^regex\('([\s\S]*)'\)$/
 const LEADING_OPTIONS = /^\(\?([imnsx]+)\)/
 const INLINE_OPTIONS = /^\(\?[imnsx]*-?[imnsx]*[:)]/
-const QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})\??/
+const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/
 /** Characters JavaScript lets a `u` pattern escape; .NET allows more, which are then plain literals. */
 const JS_SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/'
 /** .NET escapes whose letter JavaScript reads as something else (or, without `u`, as the bare letter). */
@@ -36,14 +43,10 @@ export function parseFormat(format: unknown): ParsedFormat {
   return pattern === '' ? { kind: 'none' } : translateDotnetRegex(pattern)
 }
 
-interface Group {
-  /** Whether something inside repeats without bound; repeating the group again risks exponential backtracking. */
-  repeatsUnbounded: boolean
-}
-
 /**
  * Translates a .NET regular expression into a JavaScript RegExp with the same meaning, or says why it
- * cannot. Patterns prone to catastrophic backtracking are refused too: the browser would freeze on a
+ * cannot. Patterns prone to catastrophic backtracking are refused too, and the rest bounded in the
+ * input length they are tested on (the rule is in `backtracking.ts`): the browser would freeze on a
  * keystroke, while the server has a match timeout.
  */
 export function translateDotnetRegex(pattern: string): TranslatedPattern {
@@ -59,14 +62,10 @@ export function translateDotnetRegex(pattern: string): TranslatedPattern {
 
   let out = ''
   let inClass = false
-  const groups: Group[] = [{ repeatsUnbounded: false }]
-  let closedGroup: Group | undefined
   let i = 0
   while (i < rest.length) {
     const char = rest.charAt(i)
     const next = rest.charAt(i + 1)
-    const justClosed = closedGroup
-    closedGroup = undefined
 
     if (char === '\\') {
       const escape = translateEscape(rest, i, inClass, flags.has('m'))
@@ -101,31 +100,13 @@ export function translateDotnetRegex(pattern: string): TranslatedPattern {
     if (char === '(') {
       const group = translateGroupOpening(rest.slice(i))
       if ('reason' in group) return untranslatable(pattern, group.reason)
-      groups.push({ repeatsUnbounded: false })
       out += group.text
       i += group.length
       continue
     }
 
-    if (char === ')') {
-      const closed = groups.length > 1 ? groups.pop() : undefined
-      const parent = groups.at(-1)
-      if (closed && parent) parent.repeatsUnbounded ||= closed.repeatsUnbounded
-      closedGroup = closed
-      out += char
-      i += 1
-      continue
-    }
-
     const quantifier = QUANTIFIER.exec(rest.slice(i))
     if (quantifier) {
-      const unbounded =
-        quantifier[0][0] === '*' || quantifier[0][0] === '+' || (quantifier[2] !== undefined && !quantifier[3])
-      if (unbounded) {
-        if (justClosed?.repeatsUnbounded) return untranslatable(pattern, 'nested quantifiers')
-        const current = groups.at(-1)
-        if (current) current.repeatsUnbounded = true
-      }
       out += quantifier[0]
       i += quantifier[0].length
       continue
@@ -137,11 +118,25 @@ export function translateDotnetRegex(pattern: string): TranslatedPattern {
   }
 
   const jsFlags = [...flags].sort().join('')
+  let regex: RegExp
   try {
-    return { kind: 'regex', regex: new RegExp(out, jsFlags), pattern }
+    regex = new RegExp(out, jsFlags)
   } catch (error) {
     return untranslatable(pattern, error instanceof Error ? error.message : 'invalid pattern')
   }
+  const backtracking = judgeBacktracking(out, jsFlags)
+  if (backtracking.refused !== undefined) return untranslatable(pattern, backtracking.refused)
+  const { maxInputLength } = backtracking
+  return { kind: 'regex', regex, pattern, ...(maxInputLength !== undefined && { maxInputLength }) }
+}
+
+/**
+ * Whether `value` matches a translated pattern, or undefined when it is too long to test without
+ * risking a frozen page (`maxInputLength`): then the server alone judges it.
+ */
+export function testPattern(pattern: { regex: RegExp; maxInputLength?: number }, value: string): boolean | undefined {
+  if (pattern.maxInputLength !== undefined && value.length > pattern.maxInputLength) return undefined
+  return pattern.regex.test(value)
 }
 
 /** A readable stand-in for a malformed format, for the warning; some values (BigInt, cycles) defeat JSON. */

@@ -93,8 +93,15 @@ function apiValue(field: FieldSpec, raw: unknown): JsonValue | undefined {
   }
 }
 
-/** Nests by the remaining dots: `data.loyalty.points` is sent as `{ loyalty: { points } }`. */
+/** Segments that would reach into prototypes instead of nesting (`data.__proto__.polluted`). */
+const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/**
+ * Nests by the remaining dots: `data.loyalty.points` is sent as `{ loyalty: { points } }`. A path
+ * through a reserved segment is dropped (`deriveFields` never makes one; a hand-made spec might).
+ */
 function setIn(target: JsonObject, path: readonly string[], value: JsonValue): void {
+  if (path.some((segment) => RESERVED_SEGMENTS.has(segment))) return
   let node = target
   for (const segment of path.slice(0, -1)) {
     const existing = node[segment]

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { isEmptyValue, parseNumber, readFieldValue } from './fieldValue'
+import { testPattern } from './parseFormat'
 import { passwordRules, type PasswordRule } from './passwordRules'
 import type { FieldSpec, SitePolicies } from './types'
 
@@ -57,7 +58,11 @@ function problems(
   }
   const invalidValue = valueProblem(field, value, messages)
   if (invalidValue !== undefined) return [invalidValue]
-  if (field.pattern && !field.pattern.test(sentText(field, value))) return [messages.invalid(field)]
+  if (
+    field.pattern &&
+    testPattern({ regex: field.pattern, maxInputLength: field.patternMaxLength }, sentText(field, value)) === false
+  )
+    return [messages.invalid(field)]
   // Only a password being chosen answers to the policy; a login password is whatever it already is.
   if (field.name === 'password' && field.autoComplete === 'new-password') {
     return rules.filter((rule) => !rule.test(String(value))).map((rule) => messages.passwordRule(rule))

@@ -37,6 +37,11 @@ export interface FieldSpec {
   pattern?: RegExp
   /** The schema's original (.NET) pattern, to show the expected format in messages. */
   format?: string
+  /**
+   * Values longer than this are not tested against `pattern` (the server judges them): the pattern
+   * could backtrack for too long on them. Absent when the pattern runs in linear time.
+   */
+  patternMaxLength?: number
   autoComplete?: string
   inputMode?: 'numeric' | 'decimal' | 'email' | 'text' | 'tel'
   /** For `number`: whole numbers only (`long`, `integer`). */
