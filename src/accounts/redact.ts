@@ -48,3 +48,20 @@ export function redactBody(value: unknown, secrets: readonly string[]): unknown 
   }
   return value
 }
+
+/**
+ * What may stay of a transport's failure once the call carried a secret: its name, and its message
+ * and stack with the secrets scrubbed out; nothing else. An HTTP library's error keeps its request
+ * (axios puts the body on `config.data`), an SDK may throw with the parameters it was given, and a
+ * parse error quotes the body that echoed them: none of that may ride along as a `cause`.
+ */
+export function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0) return cause
+  if (typeof cause === 'string') return scrub(cause, secrets)
+  if (!(cause instanceof Error)) return cause === null || typeof cause !== 'object' ? cause : undefined
+  const copy = new Error(scrub(cause.message, secrets))
+  copy.name = cause.name
+  copy.stack = cause.stack === undefined ? undefined : scrub(cause.stack, secrets)
+  if (cause.cause !== undefined && depth < 4) copy.cause = redactCause(cause.cause, secrets, depth + 1)
+  return copy
+}

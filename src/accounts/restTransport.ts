@@ -114,13 +114,13 @@ export function restTransport(options: RestTransportOptions): AccountsTransport 
     let decoded: unknown
     try {
       decoded = JSON.parse(text)
-    } catch (error) {
+    } catch {
+      // No `cause`: the parse error quotes the start of the body, which may echo what was sent.
       const type = response.headers.get('content-type') ?? 'no content type'
       if (!response.ok)
         throw httpFailure(method, status, `${method} answered HTTP ${status} (${type}) without an Accounts API body`)
       throw malformedResponse(method, `${method} answered HTTP ${status} with a body that is not JSON (${type})`, {
         httpStatus: status,
-        cause: error,
       })
     }
     if (!response.ok && !isEnvelope(decoded)) {
