@@ -1,6 +1,8 @@
 import { useId, useMemo } from 'react'
-import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
+import { reportRenderError } from '../react/screenSetEvents'
+import { useLiteSubscribe, type LiteSubscribeApi, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
 import { defaultParts } from './defaultParts'
+import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
@@ -39,7 +41,50 @@ export function LiteSubscribe({
   ...options
 }: LiteSubscribeProps) {
   const api = useLiteSubscribe(options)
-  const { t, screen, status, fields, form, formError, isSubmitting, layout, outcome } = api
+  const rootProps = rootAttributes({
+    screenset: 'lite',
+    screen: api.screen,
+    status: api.status,
+    unstyled,
+    colorScheme,
+    lang: api.t.lang,
+    className,
+    classNames,
+    extra: { 'data-layout': api.layout },
+  })
+  return (
+    <ErrorBoundary
+      root={rootProps}
+      t={api.t}
+      className={classNames.formError}
+      onError={(error) => reportRenderError(options, api.screen, error)}
+    >
+      <LiteScreens
+        api={api}
+        components={components}
+        classNames={classNames}
+        rootProps={rootProps}
+        showHeading={showHeading}
+      />
+    </ErrorBoundary>
+  )
+}
+
+/** The current screen; below the error boundary, so a render error there keeps the hook's state. */
+function LiteScreens({
+  api,
+  components,
+  classNames,
+  rootProps,
+  showHeading,
+}: {
+  api: LiteSubscribeApi
+  components: Partial<ScreenSetComponents> | undefined
+  classNames: ScreenSetClassNames
+  rootProps: ReturnType<typeof rootAttributes>
+  showHeading: boolean
+}) {
+  const { t, screen, status, fields, form, formError, isSubmitting, outcome } = api
   const idPrefix = `rsl${useId().replace(/:/g, '')}`
   const headingId = `${idPrefix}-heading`
   const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
@@ -47,18 +92,6 @@ export function LiteSubscribe({
     () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
     [idPrefix, parts, classNames, t],
   )
-  const rootProps = rootAttributes({
-    screenset: 'lite',
-    screen,
-    status,
-    unstyled,
-    colorScheme,
-    lang: t.lang,
-    className,
-    classNames,
-    extra: { 'data-layout': layout },
-  })
-
   if (status !== 'ready') {
     return (
       <LoadState

@@ -1,6 +1,12 @@
 import { useEffect, useId, useMemo, useRef } from 'react'
-import { useRegistrationScreenSet, type UseRegistrationScreenSetOptions } from '../react/useRegistrationScreenSet'
+import { reportRenderError } from '../react/screenSetEvents'
+import {
+  useRegistrationScreenSet,
+  type RegistrationScreenSetApi,
+  type UseRegistrationScreenSetOptions,
+} from '../react/useRegistrationScreenSet'
 import { defaultParts } from './defaultParts'
+import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
@@ -31,6 +37,40 @@ export function RegistrationScreenSet({
   ...options
 }: RegistrationScreenSetProps) {
   const api = useRegistrationScreenSet(options)
+  const rootProps = rootAttributes({
+    screenset: 'registration',
+    screen: api.screen,
+    status: api.status,
+    unstyled,
+    colorScheme,
+    lang: api.t.lang,
+    className,
+    classNames,
+  })
+  return (
+    <ErrorBoundary
+      root={rootProps}
+      t={api.t}
+      className={classNames.formError}
+      onError={(error) => reportRenderError(options, api.screen, error)}
+    >
+      <RegistrationScreens api={api} components={components} classNames={classNames} rootProps={rootProps} />
+    </ErrorBoundary>
+  )
+}
+
+/** The current screen; below the error boundary, so a render error there keeps the hook's state. */
+function RegistrationScreens({
+  api,
+  components,
+  classNames,
+  rootProps,
+}: {
+  api: RegistrationScreenSetApi
+  components: Partial<ScreenSetComponents> | undefined
+  classNames: ScreenSetClassNames
+  rootProps: ReturnType<typeof rootAttributes>
+}) {
   const { t, screen, status, fields, form, formError, isSubmitting, conflictEmail, onFieldBlur } = api
   const idPrefix = `rss${useId().replace(/:/g, '')}`
   const headingId = `${idPrefix}-heading`
@@ -57,17 +97,6 @@ export function RegistrationScreenSet({
     }
     document.getElementById(headingId)?.focus()
   }, [screen, status, headingId])
-
-  const rootProps = rootAttributes({
-    screenset: 'registration',
-    screen,
-    status,
-    unstyled,
-    colorScheme,
-    lang: t.lang,
-    className,
-    classNames,
-  })
 
   if (status !== 'ready') {
     return (

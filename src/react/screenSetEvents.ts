@@ -1,4 +1,4 @@
-import { AccountsError } from '../accounts'
+import { AccountsError, ErrorCodes } from '../accounts'
 
 /** Fields whose values never reach an event handler (a handler may log what it gets). */
 const SECRET_FIELDS = new Set(['password', 'passwordRetype', 'secretAnswer', 'newPassword'])
@@ -60,7 +60,17 @@ export interface ScreenSetEvents {
   /** The nested request model, editable in place before it is sent. */
   onSubmit?: (event: { screen: ScreenName; formModel: Record<string, unknown> }) => void
   onAfterSubmit?: (event: { screen: ScreenName; response: unknown }) => void
-  onError?: (event: { screen: ScreenName; errorCode: number; errorMessage: string; errorDetails?: string }) => void
+  /**
+   * An API call failed, or (with `error`, the thrown value, and 500001) rendering failed and the
+   * error screen shows.
+   */
+  onError?: (event: {
+    screen: ScreenName
+    errorCode: number
+    errorMessage: string
+    errorDetails?: string
+    error?: unknown
+  }) => void
   onHide?: (event: { reason: 'canceled' | 'finished' }) => void
 }
 
@@ -72,5 +82,16 @@ export function reportError(events: ScreenSetEvents, screen: ScreenName, error: 
     errorCode: error.errorCode,
     errorMessage: error.errorMessage,
     ...(error.errorDetails === undefined ? {} : { errorDetails: error.errorDetails }),
+  })
+}
+
+/** Tells the host's `onError` that a render failed (the screen-set shows its error screen). */
+export function reportRenderError(events: ScreenSetEvents, screen: ScreenName, error: unknown): void {
+  events.onError?.({
+    screen,
+    errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+    errorMessage: 'Render error',
+    errorDetails: error instanceof Error ? error.message : String(error),
+    error,
   })
 }
