@@ -11,6 +11,7 @@ export {
 export {
   AccountsProvider,
   accountsKeys,
+  catalogQueryOptions,
   policiesQueryOptions,
   regTokenQueryOptions,
   schemaQueryOptions,
@@ -38,6 +39,7 @@ export type {
   ResendState,
   ScreenName,
   ScreenSetEvents,
+  SiteSchemaOptions,
   UseLiteSubscribeOptions,
   UseRegistrationScreenSetOptions,
 } from './react'

@@ -1,7 +1,7 @@
 import { AccountsError } from './AccountsError'
 import { ErrorCodes } from './errorCodes'
 import { parseResponse } from './parseResponse'
-import { secretValuesOf } from './redact'
+import { redactCause, secretValuesOf } from './redact'
 import { restTransport, type RestTransportOptions } from './restTransport'
 import { networkError, type AccountsTransport } from './transport'
 import type {
@@ -43,6 +43,13 @@ interface SharedClientOptions {
    * Applies to every transport, including the Web SDK, whose callbacks may never come.
    */
   timeoutMs?: number
+  /**
+   * The site's name in query keys. A server-side client and a browser client with the same
+   * `cacheKey` share cache entries, so a schema prefetched on the server (`dehydrate`) is found in
+   * the browser. Default: `apiKey@dataCenter` (or `apiKey@baseUrl`) for REST clients; none for a
+   * custom transport, whose cache entries then belong to the client object alone.
+   */
+  cacheKey?: string
 }
 
 type RestClientOptions = Omit<RestTransportOptions, 'dataCenter' | 'baseUrl'> & { transport?: never } & (
@@ -63,6 +70,8 @@ export type AccountsClientOptions = SharedClientOptions & (RestClientOptions | C
 export interface AccountsClient {
   /** The client's default language. */
   readonly lang: string | undefined
+  /** The site's name in query keys (see `AccountsClientOptions.cacheKey`). */
+  readonly cacheKey?: string | undefined
   /** Starts a registration: a token valid for one hour (`isLite` for the newsletter flow). */
   initRegistration(params?: InitRegistrationParams, options?: CallOptions): Promise<InitRegistrationResponse>
   /** Creates the account; rejects with 206001 (fields missing) or 206002 (verify email) to go on. */
@@ -134,6 +143,12 @@ function selectTransport(options: AccountsClientOptions): AccountsTransport {
   return restTransport(options)
 }
 
+function cacheKeyOf(options: AccountsClientOptions): string | undefined {
+  if (options.cacheKey !== undefined) return options.cacheKey
+  if (options.transport !== undefined) return undefined
+  return `${options.apiKey}@${options.dataCenter ?? options.baseUrl}`
+}
+
 /**
  * The framework-free Accounts API client. Every method resolves with the typed response body or
  * rejects with an `AccountsError`; a caller's abort rejects with the signal's reason.
@@ -172,8 +187,11 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       return parseResponse(method, body, secrets)
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason
-      if (error instanceof AccountsError) throw error
-      throw networkError(method, error)
+      if (!(error instanceof AccountsError)) throw networkError(method, redactCause(error, secrets))
+      if (secrets.length > 0 && error.cause !== undefined) {
+        Object.defineProperty(error, 'cause', { value: redactCause(error.cause, secrets), configurable: true })
+      }
+      throw error
     } finally {
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
@@ -182,6 +200,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
 
   return {
     lang,
+    cacheKey: cacheKeyOf(options),
     call,
     initRegistration: (params = {}, callOptions) => call('accounts.initRegistration', params, callOptions),
     register: (params, callOptions) => call('accounts.register', params, callOptions),

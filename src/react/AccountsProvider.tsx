@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientContext, QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { AccountsClient } from '../accounts'
-import { createTranslator, loadCatalog, normalizeLang, type Catalog, type CustomLang, type Translator } from '../i18n'
-import { retryTransient } from './queryOptions'
+import { createTranslator, normalizeLang, type Catalog, type CustomLang, type Translator } from '../i18n'
+import { catalogQueryOptions, retryTransient } from './queryOptions'
 
 export interface AccountsContextValue {
   client: AccountsClient
@@ -28,6 +28,11 @@ export interface AccountsProviderProps {
   customLang?: CustomLang
   /** Your QueryClient; otherwise the one of a surrounding `QueryClientProvider`, otherwise our own. */
   queryClient?: QueryClient
+  /**
+   * The messages of `lang` when you have them already (`await loadCatalog(lang)` on the server), so
+   * a server render in another language than English paints the form instead of its loading state.
+   */
+  initialCatalog?: Catalog
   children?: ReactNode
 }
 
@@ -37,18 +42,15 @@ function createOwnQueryClient(): QueryClient {
 
 /**
  * The messages of `lang`, loaded once per page and language (English is bundled and needs no
- * request). `enabled: false` keeps the hook callable unconditionally where the catalog is not needed.
+ * request, so it is ready on a server render too). `enabled: false` keeps the hook callable
+ * unconditionally where the catalog is not needed.
  */
-function useCatalog(lang: string, enabled: boolean, queryClient?: QueryClient) {
-  const catalogLang = normalizeLang(lang)
-  const needsRequest = enabled && catalogLang !== 'en'
+function useCatalog(lang: string, enabled: boolean, queryClient?: QueryClient, initialCatalog?: Catalog) {
+  const needsRequest = enabled && normalizeLang(lang) !== 'en'
   const query = useQuery(
     {
-      queryKey: ['react-screensets', 'catalog', catalogLang],
-      queryFn: (): Promise<Catalog> => loadCatalog(catalogLang),
-      staleTime: Number.POSITIVE_INFINITY,
-      // Retrying a chunk that failed to load rarely helps; English at once beats a long wait.
-      retry: false,
+      ...catalogQueryOptions(lang),
+      ...(initialCatalog ? { initialData: initialCatalog } : {}),
       enabled: needsRequest,
     },
     queryClient,
@@ -59,13 +61,40 @@ function useCatalog(lang: string, enabled: boolean, queryClient?: QueryClient) {
   }
 }
 
+/**
+ * Empties our own QueryClient once the provider is gone: its queries' garbage-collection timers
+ * (5 minutes, and a regToken's hour) would otherwise keep the whole cache alive, so a page that
+ * mounts the provider again and again would grow. StrictMode's instant remount keeps the cache.
+ */
+function useClearedOnUnmount(ownQueryClient: QueryClient | undefined) {
+  const mounted = useRef(false)
+  useEffect(() => {
+    if (!ownQueryClient) return
+    mounted.current = true
+    return () => {
+      mounted.current = false
+      setTimeout(() => {
+        if (!mounted.current) ownQueryClient.clear()
+      })
+    }
+  }, [ownQueryClient])
+}
+
 /** Gives the components and hooks below it one Accounts client, language and query cache. */
-export function AccountsProvider({ client, lang, customLang, queryClient, children }: AccountsProviderProps) {
+export function AccountsProvider({
+  client,
+  lang,
+  customLang,
+  queryClient,
+  initialCatalog,
+  children,
+}: AccountsProviderProps) {
   const surrounding = useContext(QueryClientContext)
   const [ownQueryClient] = useState(() => (queryClient || surrounding ? undefined : createOwnQueryClient()))
   const provided = queryClient ?? ownQueryClient
+  useClearedOnUnmount(ownQueryClient)
   const resolvedLang = lang ?? client.lang ?? 'en'
-  const { catalog, ready } = useCatalog(resolvedLang, true, provided)
+  const { catalog, ready } = useCatalog(resolvedLang, true, provided, initialCatalog)
   const value = useMemo<AccountsContextValue>(
     () => ({
       client,

@@ -1,8 +1,15 @@
 export { AccountsProvider, useAccounts } from './AccountsProvider'
 export type { AccountsContextValue, AccountsProviderProps } from './AccountsProvider'
 export { accountsKeys } from './queryKeys'
-export { policiesQueryOptions, regTokenQueryOptions, retryTransient, schemaQueryOptions } from './queryOptions'
+export {
+  catalogQueryOptions,
+  policiesQueryOptions,
+  regTokenQueryOptions,
+  retryTransient,
+  schemaQueryOptions,
+} from './queryOptions'
 export { useSiteSchema } from './useSiteSchema'
+export type { SiteSchemaOptions } from './useSiteSchema'
 export { useInitRegistration } from './useInitRegistration'
 export type { RegTokenHandle } from './useInitRegistration'
 export {

@@ -3,8 +3,12 @@ import type { AccountsClient } from '../accounts'
 const clientIds = new WeakMap<AccountsClient, number>()
 let nextClientId = 1
 
-/** A stable id per client object, so two sites on one page never share cache entries. */
-function clientId(client: AccountsClient): number {
+/**
+ * The client's `cacheKey` (the same on the server and in the browser for one site), else an id per
+ * client object; either way two sites on one page never share cache entries.
+ */
+function clientId(client: AccountsClient): string | number {
+  if (client.cacheKey !== undefined) return client.cacheKey
   let id = clientIds.get(client)
   if (id === undefined) {
     id = nextClientId
@@ -16,7 +20,7 @@ function clientId(client: AccountsClient): number {
 
 /**
  * Every query key of the library, TanStack-style: hierarchical, so `accountsKeys.all(client)`
- * invalidates everything of one client. Keys never hold a secret: the only user input in a key is
+ * invalidates everything of one site. Keys never hold a secret: the only user input in a key is
  * an email whose availability was asked.
  */
 export const accountsKeys = {
@@ -27,4 +31,6 @@ export const accountsKeys = {
     [...accountsKeys.all(client), 'regToken', lite ? 'lite' : 'full'] as const,
   loginIdAvailability: (client: AccountsClient, loginID: string) =>
     [...accountsKeys.all(client), 'isAvailableLoginID', loginID.toLowerCase()] as const,
+  /** The messages of one language: not per site, every client on the page shares them. */
+  catalog: (lang: string) => ['react-screensets', 'catalog', lang] as const,
 }

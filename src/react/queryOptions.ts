@@ -1,6 +1,23 @@
-import { queryOptions } from '@tanstack/react-query'
-import { AccountsError, type AccountsClient } from '../accounts'
+import {
+  queryOptions,
+  type DataTag,
+  type QueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from '@tanstack/react-query'
+import { AccountsError, type AccountsClient, type GetPoliciesResponse, type GetSchemaResponse } from '../accounts'
+import { loadCatalog, normalizeLang, type Catalog } from '../i18n'
 import { accountsKeys } from './queryKeys'
+
+/**
+ * What every `*QueryOptions` helper returns: options for `useQuery`, `prefetchQuery` or `fetchQuery`
+ * whose key carries the data type (named with `@tanstack/react-query`'s types only, so declaration
+ * files never reach into `@tanstack/query-core`, which is not a peer dependency).
+ */
+export type AccountsQueryOptions<TData, TKey extends QueryKey> = UseQueryOptions<TData, Error, TData, TKey> & {
+  queryKey: DataTag<TKey, TData, Error>
+}
+type KeyOf<F extends (...args: never[]) => QueryKey> = ReturnType<F>
 
 /**
  * Retries what may pass on a second try (network, timeout, 5xx, rate limit), twice at most. The
@@ -14,7 +31,9 @@ export function retryTransient(failureCount: number, error: unknown): boolean {
 export const REG_TOKEN_STALE_MS = 55 * 60 * 1000
 
 /** The site schema, fetched once per page and shared by every component (it does not change). */
-export function schemaQueryOptions(client: AccountsClient) {
+export function schemaQueryOptions(
+  client: AccountsClient,
+): AccountsQueryOptions<GetSchemaResponse, KeyOf<typeof accountsKeys.schema>> {
   return queryOptions({
     queryKey: accountsKeys.schema(client),
     queryFn: ({ signal }) =>
@@ -27,7 +46,9 @@ export function schemaQueryOptions(client: AccountsClient) {
 }
 
 /** The site policies a browser may read, fetched once per page. */
-export function policiesQueryOptions(client: AccountsClient) {
+export function policiesQueryOptions(
+  client: AccountsClient,
+): AccountsQueryOptions<GetPoliciesResponse, KeyOf<typeof accountsKeys.policies>> {
   return queryOptions({
     queryKey: accountsKeys.policies(client),
     queryFn: ({ signal }) => client.getPolicies({}, { signal }),
@@ -36,11 +57,45 @@ export function policiesQueryOptions(client: AccountsClient) {
 }
 
 /** A registration token (full or lite), reused until shortly before its hour is over. */
-export function regTokenQueryOptions(client: AccountsClient, lite: boolean) {
+export function regTokenQueryOptions(
+  client: AccountsClient,
+  lite: boolean,
+): AccountsQueryOptions<string, KeyOf<typeof accountsKeys.regToken>> {
   return queryOptions({
     queryKey: accountsKeys.regToken(client, lite),
     queryFn: async ({ signal }) => (await client.initRegistration(lite ? { isLite: true } : {}, { signal })).regToken,
     staleTime: REG_TOKEN_STALE_MS,
     gcTime: REG_TOKEN_STALE_MS,
   })
+}
+
+/** The messages of a language (English is bundled: no request), loaded once per page. */
+export function catalogQueryOptions(lang: string): AccountsQueryOptions<Catalog, KeyOf<typeof accountsKeys.catalog>> {
+  const catalogLang = normalizeLang(lang)
+  return queryOptions({
+    queryKey: accountsKeys.catalog(catalogLang),
+    queryFn: (): Promise<Catalog> => loadCatalog(catalogLang),
+    staleTime: Number.POSITIVE_INFINITY,
+    // Retrying a chunk that failed to load rarely helps; English at once beats a long wait.
+    retry: false,
+  })
+}
+
+/**
+ * Fills a QueryClient with what the forms need before they can paint: the schema, the policies and,
+ * for another language than English, its messages. Call it on the server, then `dehydrate` the
+ * QueryClient into a `HydrationBoundary`, and the forms render complete on the first paint. Like
+ * `prefetchQuery`, it never rejects: what failed is fetched again in the browser.
+ */
+export async function prefetchSiteSchema(
+  queryClient: QueryClient,
+  client: AccountsClient,
+  options: { lang?: string } = {},
+): Promise<void> {
+  const lang = options.lang ?? client.lang ?? 'en'
+  await Promise.all([
+    queryClient.prefetchQuery(schemaQueryOptions(client)),
+    queryClient.prefetchQuery(policiesQueryOptions(client)),
+    normalizeLang(lang) === 'en' ? undefined : queryClient.prefetchQuery(catalogQueryOptions(lang)),
+  ])
 }

@@ -10,14 +10,14 @@ import { schemaResolver } from './schemaResolver'
 import { reportError, type ScreenSetEvents } from './screenSetEvents'
 import { useSetAccountInfo } from './useAccountsMutation'
 import { useInitRegistration } from './useInitRegistration'
-import { useSiteSchema } from './useSiteSchema'
+import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
 import { useValidationMessages } from './useValidationMessages'
 import { validateForSubmit } from './validateForSubmit'
 import { invalidFormMessage, showFormMessage, type ShownFormError } from './shownFormError'
 
 export type LiteLayout = 'inline' | 'stacked'
 
-export interface UseLiteSubscribeOptions extends ScreenSetEvents {
+export interface UseLiteSubscribeOptions extends ScreenSetEvents, Omit<SiteSchemaOptions, 'client'> {
   /** Subscription ids to offer, in order (default: every subscription of the schema). */
   subscriptions?: readonly string[]
   /** Extra fields to ask for (binding names, e.g. `profile.firstName`); the email is always there. */
@@ -50,7 +50,11 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.customLang ? { customLang: options.customLang } : {}),
   })
-  const site = useSiteSchema({ client })
+  const site = useSiteSchema({
+    client,
+    ...(options.initialSchema ? { initialSchema: options.initialSchema } : {}),
+    ...(options.initialPolicies ? { initialPolicies: options.initialPolicies } : {}),
+  })
   const token = useInitRegistration({ client, lite: true })
   const setAccountInfo = useSetAccountInfo({ client, lang: t.lang })
   const events = useRef<ScreenSetEvents>(options)

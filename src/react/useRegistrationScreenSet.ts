@@ -27,7 +27,7 @@ import {
   useSetAccountInfo,
 } from './useAccountsMutation'
 import { useInitRegistration } from './useInitRegistration'
-import { useSiteSchema } from './useSiteSchema'
+import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
 import { useValidationMessages } from './useValidationMessages'
 
 /** Inputs whose values never reach an event handler. */
@@ -42,7 +42,7 @@ const SCREEN_SET_INCLUDE: readonly AccountInclude[] = [
   'preferences',
 ]
 
-export interface UseRegistrationScreenSetOptions extends ScreenSetEvents {
+export interface UseRegistrationScreenSetOptions extends ScreenSetEvents, Omit<SiteSchemaOptions, 'client'> {
   /** Which fields the register screen shows, in order (binding names); default: what the schema requires. */
   fields?: readonly string[]
   startScreen?: 'register' | 'login'
@@ -75,7 +75,11 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.customLang ? { customLang: options.customLang } : {}),
   })
-  const site = useSiteSchema({ client })
+  const site = useSiteSchema({
+    client,
+    ...(options.initialSchema ? { initialSchema: options.initialSchema } : {}),
+    ...(options.initialPolicies ? { initialPolicies: options.initialPolicies } : {}),
+  })
   const [state, dispatch] = useReducer(registrationReducer, options.startScreen ?? 'register', initialRegistrationState)
   const token = useInitRegistration({ client })
   const register = useRegister({ client, lang: t.lang })

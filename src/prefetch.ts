@@ -1,0 +1,18 @@
+/**
+ * `react-screensets/prefetch`: what a server needs to fetch the forms' data before they render, with
+ * no component, no hook and no `'use client'`, so a React Server Component, a route loader or
+ * `getServerSideProps` can call it. The main entry is a client module: under React Server
+ * Components its functions cannot be called on the server.
+ */
+export { AccountsError, createAccountsClient, isAccountsError } from './accounts'
+export type {
+  AccountsClient,
+  AccountsClientOptions,
+  GetPoliciesResponse,
+  GetSchemaResponse,
+  RestTransportOptions,
+} from './accounts'
+export { accountsKeys } from './react/queryKeys'
+export { catalogQueryOptions, policiesQueryOptions, prefetchSiteSchema, schemaQueryOptions } from './react/queryOptions'
+export { loadCatalog } from './i18n'
+export type { Catalog } from './i18n'
