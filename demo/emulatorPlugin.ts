@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import type { Plugin, ViteDevServer } from 'vite'
+import { createServer, type Plugin } from 'vite'
 import type * as ServerModule from '../src/server'
 
 const VIRTUAL_CONFIG = 'virtual:demo-config'
+const SERVER_ENTRY = fileURLToPath(new URL('../src/server/index.ts', import.meta.url))
+/** The Accounts API's own paths (`/accounts.register`, ...), served on the page's origin by the preview. */
+const API_PATH = /^\/(?:accounts|socialize|ids)\.[A-Za-z]/
 
 export interface DemoEmulatorOptions {
-  /** Port of the emulator (EMULATOR_PORT); 0 picks a free one. */
+  /** Port of the emulator (EMULATOR_PORT); 0 picks a free one. Only `npm start` uses it. */
   port: number
   /** SQLite file (EMULATOR_DB); `:memory:` by default. */
   db: string
@@ -15,43 +18,56 @@ export interface DemoEmulatorOptions {
   siteFile?: string | undefined
 }
 
+type LoadServerModule = () => Promise<typeof ServerModule>
+
 /**
- * Runs the emulator inside the demo's Vite server: the page talks to it over real HTTP (CORS, as
- * a page talks to SAP), and the panel reads accounts and outbox through `/__emulator/*` on the page's
- * own origin, so the site's secret never reaches the browser. `/__emulator/stop|start` let the
- * end-to-end tests take the API down mid-flow.
+ * The server code is TypeScript under src/, so it is loaded through Vite: the dev server's own
+ * `ssrLoadModule` with `npm start`, a throwaway middleware-mode server for the build and the preview
+ * (kept while the preview runs: the SQLite store imports its driver lazily).
+ */
+async function standaloneLoader(): Promise<{ load: LoadServerModule; close: () => Promise<void> }> {
+  const vite = await createServer({
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, ws: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  })
+  return { load: () => vite.ssrLoadModule(SERVER_ENTRY) as Promise<typeof ServerModule>, close: () => vite.close() }
+}
+
+function readSite(mod: typeof ServerModule, siteFile: string | undefined): ServerModule.SiteConfig {
+  return siteFile ? mod.normalizeSiteConfig(JSON.parse(readFileSync(siteFile, 'utf8'))) : mod.DEFAULT_SITE
+}
+
+function json(res: ServerResponse, body: unknown) {
+  res.setHeader('Content-Type', 'application/json')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(JSON.stringify(body))
+}
+
+/**
+ * Runs the emulator beside the demo page, so every flow hits a real Accounts API.
+ *
+ * - `npm start` (dev): the emulator listens on its own port and the page calls it cross-origin (CORS),
+ *   as a page calls SAP. `/__emulator/stop|start` let the end-to-end tests take the API down mid-flow.
+ * - `npm run demo:build` + `npm run demo:preview`: the built page calls the API on its own origin,
+ *   which the preview server answers, so the page runs under `default-src 'self'` with no exception.
+ *
+ * Either way the panel reads accounts and outbox through `/__emulator/*` on the page's own origin,
+ * so the site's secret never reaches the browser.
  */
 export function demoEmulator(options: DemoEmulatorOptions): Plugin {
-  let server: ServerModule.RunningAccountsServer | undefined
-  let emulator: ServerModule.Emulator | undefined
   let site: ServerModule.SiteConfig | undefined
+  let emulator: ServerModule.Emulator | undefined
   let url = ''
   let ready: Promise<void> | undefined
 
-  async function boot(vite: ViteDevServer) {
-    const mod = (await vite.ssrLoadModule(
-      fileURLToPath(new URL('../src/server/index.ts', import.meta.url)),
-    )) as typeof ServerModule
-    site = options.siteFile
-      ? mod.normalizeSiteConfig(JSON.parse(readFileSync(options.siteFile, 'utf8')))
-      : mod.DEFAULT_SITE
+  async function createSiteEmulator(mod: typeof ServerModule) {
+    site = readSite(mod, options.siteFile)
     const store = await mod.createSqliteStore({ path: options.db })
     emulator = await mod.createEmulator({ store, sites: [site] })
-    const start = async (port: number) => {
-      const running = emulator as ServerModule.Emulator
-      server = await mod.startAccountsServer({
-        port,
-        handle: ({ method, params, clientAddress }) => running.handle({ method, params, clientAddress }),
-      })
-      url = server.url
-    }
-    await start(options.port)
-    vite.httpServer?.once('close', () => {
-      void server?.close()
-      void store.close()
-    })
-    console.log(`  emulator  ${url}  (apiKey ${site.apiKey}, db ${options.db})`)
-    return start
+    return { store, emulator }
   }
 
   async function inspect(method: string) {
@@ -62,51 +78,101 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
     })
   }
 
-  function json(res: ServerResponse, body: unknown) {
-    res.setHeader('Content-Type', 'application/json')
-    res.setHeader('Cache-Control', 'no-store')
-    res.end(JSON.stringify(body))
+  /** `/__emulator/*`: the config, the accounts and the outbox, and whatever `extra` answers. */
+  function inspector(extra: (path: string, req: IncomingMessage, res: ServerResponse) => Promise<boolean>) {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      void (async () => {
+        await ready
+        const path = (req.url ?? '/').split('?')[0] as string
+        // The preview answers the API on the page's own origin, whatever host and port it was given.
+        if (path === '/config') return json(res, { url: url || `http://${req.headers.host}`, apiKey: site?.apiKey })
+        if (path === '/accounts') return json(res, await inspect('emulator.listAccounts'))
+        if (path === '/outbox') return json(res, await inspect('emulator.getOutbox'))
+        if (await extra(path, req, res)) return
+        res.statusCode = 404
+        res.end()
+      })().catch((error: unknown) => {
+        res.statusCode = 500
+        res.end(String(error))
+      })
+    }
   }
 
   return {
     name: 'react-screensets:demo-emulator',
-    apply: 'serve',
-    async configureServer(vite) {
+    configureServer(vite) {
+      let server: ServerModule.RunningAccountsServer | undefined
       let start: ((port: number) => Promise<void>) | undefined
-      ready = boot(vite).then((starter) => {
-        start = starter
-      })
-      vite.middlewares.use('/__emulator', (req: IncomingMessage, res: ServerResponse) => {
-        void (async () => {
-          await ready
-          const path = (req.url ?? '/').split('?')[0]
-          if (path === '/config') return json(res, { url, apiKey: site?.apiKey })
-          if (path === '/accounts') return json(res, await inspect('emulator.listAccounts'))
-          if (path === '/outbox') return json(res, await inspect('emulator.getOutbox'))
+      ready = (async () => {
+        const mod = (await vite.ssrLoadModule(SERVER_ENTRY)) as typeof ServerModule
+        const { store, emulator: running } = await createSiteEmulator(mod)
+        start = async (port: number) => {
+          server = await mod.startAccountsServer({
+            port,
+            handle: ({ method, params, clientAddress }) => running.handle({ method, params, clientAddress }),
+          })
+          url = server.url
+        }
+        await start(options.port)
+        vite.httpServer?.once('close', () => {
+          void server?.close()
+          void store.close()
+        })
+        console.log(`  emulator  ${url}  (apiKey ${site?.apiKey}, db ${options.db})`)
+      })()
+      vite.middlewares.use(
+        '/__emulator',
+        inspector(async (path, req, res) => {
           if (path === '/stop' && req.method === 'POST') {
             await server?.close()
             server = undefined
-            return json(res, { stopped: true })
+            json(res, { stopped: true })
+            return true
           }
           if (path === '/start' && req.method === 'POST') {
             if (!server) await start?.(Number(new URL(url).port))
-            return json(res, { url })
+            json(res, { url })
+            return true
           }
-          res.statusCode = 404
-          res.end()
-        })().catch((error: unknown) => {
-          res.statusCode = 500
-          res.end(String(error))
-        })
+          return false
+        }),
+      )
+    },
+    async configurePreviewServer(preview) {
+      const loader = await standaloneLoader()
+      const mod = await loader.load()
+      const { store, emulator: running } = await createSiteEmulator(mod)
+      const api = mod.createAccountsHttpHandler(
+        ({ method, params, clientAddress }) => running.handle({ method, params, clientAddress }),
+        { cors: false },
+      )
+      preview.httpServer.once('close', () => {
+        void store.close()
+        void loader.close()
       })
+      preview.middlewares.use((req, res, next) => (API_PATH.test(req.url ?? '') ? api(req, res) : next()))
+      preview.middlewares.use(
+        '/__emulator',
+        inspector(async () => false),
+      )
     },
     resolveId(id) {
       return id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined
     },
     async load(id) {
       if (id !== `\0${VIRTUAL_CONFIG}`) return undefined
-      await ready
-      return `export default ${JSON.stringify({ apiKey: site?.apiKey, emulatorUrl: url })}`
+      if (ready) {
+        await ready
+        return `export default ${JSON.stringify({ apiKey: site?.apiKey, emulatorUrl: url })}`
+      }
+      // A build: the page will call the API on whatever origin serves it (`emulatorUrl` left empty).
+      const loader = await standaloneLoader()
+      try {
+        const apiKey = readSite(await loader.load(), options.siteFile).apiKey
+        return `export default ${JSON.stringify({ apiKey, emulatorUrl: '' })}`
+      } finally {
+        await loader.close()
+      }
     },
   }
 }

@@ -6,8 +6,10 @@ import '../src/theme/styles.css'
 import './demo.css'
 import { EmulatorPanel } from './EmulatorPanel'
 
-// The page talks to the emulator exactly as a page talks to SAP: cross-origin REST.
-const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: config.emulatorUrl })
+// With `npm start` the page talks to the emulator as a page talks to SAP: cross-origin REST. The built
+// demo calls its own origin (no emulatorUrl), so it runs under a `default-src 'self'` policy.
+const apiUrl = config.emulatorUrl || location.origin
+const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: apiUrl })
 
 // `?fields=email,password,profile.firstName` picks the register screen's fields, so the demo can show
 // the complete-registration screen (the server then asks for the required fields left out).
@@ -21,8 +23,7 @@ function App() {
       <header>
         <h1>react-screensets</h1>
         <p>
-          A registration form built from the site schema of the local Accounts API emulator at{' '}
-          <code>{config.emulatorUrl}</code>.
+          A registration form built from the site schema of the local Accounts API emulator at <code>{apiUrl}</code>.
         </p>
       </header>
       <main>

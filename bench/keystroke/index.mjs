@@ -7,6 +7,7 @@
 // fresh browser context. A contender that does not render all its fields, or a page that throws, fails the
 // run (it must not leave a flattering number behind). Goals are reported, never enforced by tuning.
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
@@ -37,17 +38,8 @@ const MEASURED = [...CONTENDERS, REFERENCE]
 const PAGES = [...MEASURED.map((page) => page.id), 'requests']
 
 const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 }
 const PAGE_TIMEOUT_MS = 60_000
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
+import { launchChromium } from './launchChromium'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 /**
@@ -28,18 +29,7 @@ beforeAll(async () => {
   await vite.listen()
   baseUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')
   emulator = (await (await fetch(`${baseUrl}/__emulator/config`)).json()) as typeof emulator
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {
