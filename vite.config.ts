@@ -6,22 +6,15 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
 /** Debian's Chromium, launched the way this workplace's closed network needs (no downloads, no sync). */
 const chromium = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   },
 })
 
@@ -36,6 +29,17 @@ function stylesheet(): Plugin {
     },
   }
 }
+
+/**
+ * React 18 beside the root's React 19 for the `unit-react18` project: test/react18 has its own
+ * node_modules, so react-dom 18 loads react 18 there, and these aliases send every `react`/`react-dom`
+ * import that Vite transforms (our code, the tests, the inlined libraries below) to the same copy.
+ */
+const react18 = `${root}test/react18/node_modules/`
+const onReact18 = [
+  { find: /^react(\/.*)?$/, replacement: `${react18}react$1` },
+  { find: /^react-dom(\/.*)?$/, replacement: `${react18}react-dom$1` },
+]
 
 const external = [
   ...Object.keys(pkg.peerDependencies),
@@ -56,6 +60,7 @@ export default defineConfig({
       'react/jsx-dev-runtime',
       'react-dom',
       'react-dom/client',
+      'react-dom/server',
       '@tanstack/react-query',
       'react-hook-form',
       'zod/mini',
@@ -72,13 +77,19 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        prefetch: 'src/prefetch.ts',
         server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
         cli: 'src/server/cli.ts',
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // The main entry is a client module for React Server Components frameworks. The directive goes in
+      // as a banner because bundling drops module-level directives; the chunks it imports need none.
+      output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : '') },
+    },
   },
   test: {
     reporters: ['default', './test/summaryReporter.ts'],
@@ -93,6 +104,20 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: onReact18, mainFields: ['module', 'jsnext:main', 'jsnext'] },
+        test: {
+          name: 'unit-react18',
+          sequence: { groupOrder: 0 },
+          environment: 'jsdom',
+          include: ['test/unit/components/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup.unit.ts'],
+          // Loaded by Node, these would import the root's React 19; transformed by Vite, they get the alias.
+          // `mainFields` above picks Testing Library's ESM build: its CJS `main` would `require` React 19.
+          server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query', 'react-hook-form'] } },
         },
       },
       {

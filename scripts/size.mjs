@@ -88,6 +88,7 @@ const measured = { entries: {}, css: {}, pagesOverBareReact: {} }
 
 const entries = [
   ['react-screensets', 'src/index.ts'],
+  ['react-screensets/prefetch', 'src/prefetch.ts'],
   ['react-screensets/testing', 'src/testing/index.ts'],
   ['react-screensets/server', 'src/server/index.ts'],
 ]
