@@ -81,6 +81,20 @@ export const en = {
   'profile.city': 'City',
   'profile.gender': 'Gender',
   'profile.birthYear': 'Birth year',
+  secretQuestion: 'Security question',
+  secretAnswer: 'Security answer',
+  captcha: 'CAPTCHA',
+  'profile.nickname': 'Nickname',
+  'profile.state': 'State',
+  'profile.address': 'Address',
+  'profile.birthMonth': 'Birth month',
+  'profile.birthDay': 'Birth day',
+  'profile.phones': 'Phone number',
+  // The options of the gender field, and the label of a consent whose id is `tos`, whatever its path.
+  gender_female: 'Female',
+  gender_male: 'Male',
+  gender_unspecified: 'Prefer not to say',
+  terms_of_service: 'Terms of service',
 } as const
 
 export type MessageId = keyof typeof en

@@ -5,7 +5,7 @@ import { classifyError } from '../flows'
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
-import { labelFor, type Labels } from './labels'
+import { localizeField, type Labels } from './labels'
 import { schemaResolver } from './schemaResolver'
 import { reportError, type ScreenSetEvents } from './screenSetEvents'
 import { useSetAccountInfo } from './useAccountsMutation'
@@ -77,10 +77,9 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}) {
         }))
       : []
     const names = new Set(base.map((field) => field.name))
-    return [...base, ...extras.filter((field) => !names.has(field.name))].map((field) => ({
-      ...field,
-      label: labelFor(labels, t.lang, field.name) ?? t(field.labelKey, {}, field.label),
-    }))
+    return [...base, ...extras.filter((field) => !names.has(field.name))].map((field) =>
+      localizeField(field, labels, t),
+    )
   }, [site.schema, site.policies, offered, extraNames, labels, t])
 
   // One subscription, or the inline layout: the button itself subscribes, no checkbox to tick.

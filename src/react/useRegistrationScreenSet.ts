@@ -13,7 +13,7 @@ import { classifyError, initialRegistrationState, registrationReducer, type Regi
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
-import { labelFor, type Labels } from './labels'
+import { localizeField, type Labels } from './labels'
 import { accountsKeys } from './queryKeys'
 import { reportError, type ScreenName, type ScreenSetEvents } from './screenSetEvents'
 import { validateForSubmit } from './validateForSubmit'
@@ -101,10 +101,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
       ...(state.screen === 'register' && pickedFields ? { fields: pickedFields } : {}),
       ...(state.screen === 'complete-registration' ? { missing: state.missing } : {}),
     })
-    return derived.map((field) => ({
-      ...field,
-      label: labelFor(labels, t.lang, field.name) ?? t(field.labelKey, {}, field.label),
-    }))
+    return derived.map((field) => localizeField(field, labels, t))
   }, [site.schema, site.policies, state.screen, state.missing, pickedFields, labels, t])
 
   const messages = useValidationMessages(t)

@@ -56,9 +56,9 @@ const KIND_BY_TYPE = new Map<string, FieldKind>([
 ])
 
 const GENDER_OPTIONS: FieldOption[] = [
-  { value: 'f', label: 'Female' },
-  { value: 'm', label: 'Male' },
-  { value: 'u', label: 'Prefer not to say' },
+  { value: 'f', label: 'Female', labelKey: 'gender_female' },
+  { value: 'm', label: 'Male', labelKey: 'gender_male' },
+  { value: 'u', label: 'Prefer not to say', labelKey: 'gender_unspecified' },
 ]
 
 /** Reserved profile fields whose meaning the browser knows: better autofill, keyboards and labels. */
@@ -81,8 +81,8 @@ const PROFILE_FIELDS = new Map<string, Partial<FieldSpec>>([
 
 const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** Consent ids that are abbreviations, keyed by the last segment of the consent path. */
-const CONSENT_LABELS = new Map([['tos', 'Terms of service']])
+/** Consent ids that are abbreviations, keyed by the last segment of the consent path: label, message id. */
+const CONSENT_LABELS = new Map([['tos', ['Terms of service', 'terms_of_service']]])
 
 /**
  * Decides which fields a screen shows and how, from the site's schema and policies. The schema comes
@@ -317,13 +317,15 @@ function consentField(key: string, site: Site): FieldSpec | string {
   const format = formatTraits(def['format'], name, 'checkbox')
   const description = text(def['description'])
   const writeAccess = def['writeAccess'] === 'clientCreate' ? 'clientCreate' : 'clientModify'
+  const generic = CONSENT_LABELS.get(key.slice(key.lastIndexOf('.') + 1))
   return {
     name,
     section: 'preferences',
     kind: 'checkbox',
     schemaType: typeof def['type'] === 'string' ? def['type'] : 'consent',
-    label: CONSENT_LABELS.get(key.slice(key.lastIndexOf('.') + 1)) ?? humanize(key),
+    label: generic?.[0] ?? humanize(key),
     labelKey: `preferences.${key}`,
+    ...(generic && { genericLabelKey: generic[1] }),
     required,
     ...format,
     mustBeTrue: required || format.mustBeTrue === true,

@@ -5,7 +5,10 @@ export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | '
 
 export interface FieldOption {
   value: string
+  /** English default label, used when the catalog has no entry for `labelKey`. */
   label: string
+  /** Message id of the label (`gender_female`), when it has one. */
+  labelKey?: string
 }
 
 /** Everything the form needs to render, validate and submit one field, derived from schema and policies. */
@@ -30,6 +33,11 @@ export interface FieldSpec {
   label: string
   /** Message id of the label: the binding path without its `.email.isSubscribed` / `.isConsentGranted` suffix. */
   labelKey: string
+  /**
+   * A second message id, for what the field is whatever the site named it (`terms_of_service` for a
+   * consent whose id is `tos`): used when no message is keyed by `labelKey`.
+   */
+  genericLabelKey?: string
   required: boolean
   /** A checkbox that must be checked: format `"true"`, or a required consent. */
   mustBeTrue: boolean

@@ -57,6 +57,35 @@ describe.each(catalogLanguages)('in %s', (lang) => {
   )
 })
 
+describe.each(catalogLanguages)('the fields every site may have, in %s', (lang) => {
+  it('are labelled in the language: security question, CAPTCHA, gender and its options, terms of service', async () => {
+    const fields = [
+      'email',
+      'password',
+      'profile.gender',
+      'secretQuestion',
+      'secretAnswer',
+      'captcha',
+      'preferences.terms.tos',
+    ]
+    const message = await renderIn(lang, <RegistrationScreenSet fields={fields} />)
+    await screen.findByRole('button', { name: message('submit_register') })
+    for (const id of ['secretQuestion', 'secretAnswer', 'captcha'] as const)
+      expect(screen.getByLabelText(label(message(id)))).toHaveAttribute('name', id)
+    expect(screen.getByRole('checkbox', { name: label(message('terms_of_service')) })).toHaveAttribute(
+      'name',
+      'preferences.terms.tos.isConsentGranted',
+    )
+    const gender = screen.getByLabelText(label(message('profile.gender')))
+    expect(
+      within(gender)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['—', message('gender_female'), message('gender_male'), message('gender_unspecified')])
+    expect(rawIds(document.body)).toEqual([])
+  })
+})
+
 describe('a screen-set with a lang of its own', () => {
   it('speaks its language inside a provider of another', async () => {
     const message = await renderIn('en', <RegistrationScreenSet lang="fr" />)

@@ -91,10 +91,10 @@ describe('the English field labels', () => {
   const schema = {
     profileSchema: {
       fields: Object.fromEntries(
-        ['email', 'firstName', 'lastName', 'zip', 'country', 'city', 'gender', 'birthYear'].map((key) => [
-          key,
-          { type: 'string', required: false, writeAccess: 'clientModify' },
-        ]),
+        [
+          ...['email', 'firstName', 'lastName', 'zip', 'country', 'city', 'gender', 'birthYear', 'nickname', 'state'],
+          ...['address', 'birthMonth', 'birthDay', 'phones'],
+        ].map((key) => [key, { type: 'string', required: false, writeAccess: 'clientModify' }]),
       ),
     },
   } as unknown as SiteSchema

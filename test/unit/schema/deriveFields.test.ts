@@ -131,6 +131,7 @@ describe('deriveFields over the fixture schema', () => {
         schemaType: 'consent',
         label: 'Terms of service',
         labelKey: 'preferences.terms.tos',
+        genericLabelKey: 'terms_of_service',
         required: true,
         mustBeTrue: true,
         writeAccess: 'clientModify',
@@ -234,9 +235,9 @@ describe('deriveFields over the fixture schema', () => {
       kind: 'select',
       required: false,
       options: [
-        { value: 'f', label: 'Female' },
-        { value: 'm', label: 'Male' },
-        { value: 'u', label: 'Prefer not to say' },
+        { value: 'f', label: 'Female', labelKey: 'gender_female' },
+        { value: 'm', label: 'Male', labelKey: 'gender_male' },
+        { value: 'u', label: 'Prefer not to say', labelKey: 'gender_unspecified' },
       ],
       pattern: /^[fmu]{1}$/,
     })
@@ -336,16 +337,18 @@ describe('deriveFields over hand-made schemas', () => {
   })
 
   it.each([
-    ['terms.tos', 'Terms of service'],
-    ['privacy.policy', 'Privacy policy'],
-    ['marketing', 'Marketing'],
-  ])('consent %s is labelled %j', (key, label) => {
+    ['terms.tos', 'Terms of service', 'terms_of_service'],
+    ['legal.tos', 'Terms of service', 'terms_of_service'],
+    ['privacy.policy', 'Privacy policy', undefined],
+    ['marketing', 'Marketing', undefined],
+  ])('consent %s is labelled %j (generic message id %s)', (key, label, genericLabelKey) => {
     const specs = deriveFields(
       schemaOf({ preferencesSchema: { [key]: { type: 'consent', writeAccess: 'clientModify' } } }),
       undefined,
       { fields: [`preferences.${key}`] },
     )
     expect(specs[0]).toMatchObject({ label, labelKey: `preferences.${key}`, required: false, mustBeTrue: false })
+    expect(specs[0]?.genericLabelKey).toBe(genericLabelKey)
   })
 
   it.each([
