@@ -5,7 +5,13 @@ import {
   type QueryKey,
   type UseQueryOptions,
 } from '@tanstack/react-query'
-import { AccountsError, type AccountsClient, type GetPoliciesResponse, type GetSchemaResponse } from '../accounts'
+import {
+  AccountsError,
+  ErrorCodes,
+  type AccountsClient,
+  type GetPoliciesResponse,
+  type GetSchemaResponse,
+} from '../accounts'
 import { loadCatalog, normalizeLang, type Catalog } from '../i18n'
 import { accountsKeys } from './queryKeys'
 
@@ -30,17 +36,31 @@ export function retryTransient(failureCount: number, error: unknown): boolean {
 /** A regToken is valid for an hour; it is renewed a little before, so it never expires in flight. */
 export const REG_TOKEN_STALE_MS = 55 * 60 * 1000
 
+const SCHEMA_PARTS = ['profileSchema', 'dataSchema', 'subscriptionsSchema', 'preferencesSchema'] as const
+
 /** The site schema, fetched once per page and shared by every component (it does not change). */
 export function schemaQueryOptions(
   client: AccountsClient,
 ): AccountsQueryOptions<GetSchemaResponse, KeyOf<typeof accountsKeys.schema>> {
   return queryOptions({
     queryKey: accountsKeys.schema(client),
-    queryFn: ({ signal }) =>
-      client.getSchema(
-        { include: ['profileSchema', 'dataSchema', 'subscriptionsSchema', 'preferencesSchema'] },
-        { signal },
-      ),
+    // No AbortSignal, here and for the policies: React Query cancels a query whose signal was read
+    // when its last observer leaves, so StrictMode's instant remount (and any quick remount) would
+    // ask again. The answer is small and shared by every form, so it is always worth keeping.
+    queryFn: async () => {
+      const schema = await client.getSchema({ include: [...SCHEMA_PARTS] })
+      // A bare `{"errorCode":0}` (a proxy or stub that lost the body) would otherwise render a form
+      // with only the login fields, as if the site had no schema; SAP always sends what was asked.
+      if (!SCHEMA_PARTS.some((part) => schema[part] !== undefined))
+        throw new AccountsError({
+          method: 'accounts.getSchema',
+          errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+          errorMessage: 'Malformed response',
+          errorDetails: `accounts.getSchema answered with none of ${SCHEMA_PARTS.join(', ')}`,
+          response: { ...schema },
+        })
+      return schema
+    },
     staleTime: Number.POSITIVE_INFINITY,
   })
 }
@@ -51,7 +71,7 @@ export function policiesQueryOptions(
 ): AccountsQueryOptions<GetPoliciesResponse, KeyOf<typeof accountsKeys.policies>> {
   return queryOptions({
     queryKey: accountsKeys.policies(client),
-    queryFn: ({ signal }) => client.getPolicies({}, { signal }),
+    queryFn: () => client.getPolicies({}),
     staleTime: Number.POSITIVE_INFINITY,
   })
 }

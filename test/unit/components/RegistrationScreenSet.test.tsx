@@ -288,6 +288,21 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     await screen.findByLabelText(/^Email/)
   })
 
+  it('treats a schema answer without any schema part as a load failure, not as an empty site', async () => {
+    const user = userEvent.setup()
+    const { override } = await renderWithEmulator(
+      <RegistrationScreenSet />,
+      {},
+      { 'accounts.getSchema': () => ({ errorCode: 0, statusCode: 200 }) },
+    )
+    await waitFor(() => expect(root().dataset.screen).toBe('error'))
+    expect(screen.getByRole('alert')).toHaveTextContent('could not be loaded')
+    expect(screen.queryByLabelText(/^Email/)).toBeNull()
+    override('accounts.getSchema', undefined)
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    await screen.findByLabelText(/^Email/)
+  })
+
   it('renders server text as text, never as HTML', async () => {
     const user = userEvent.setup()
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
