@@ -19,8 +19,9 @@ interface ErrorBoundaryState {
 
 /**
  * Turns an unexpected render error below it (a part override that throws, a bug of ours) into the
- * screen-set's error screen with a "Try again" that renders the screen anew. It sits below the
- * screen-set's hook, so what the user typed, the current screen and its token survive the retry.
+ * screen-set's error screen with a "Try again" that renders what is below it anew. Each screen-set
+ * has two: one below its hook, so what the user typed, the current screen and its token survive the
+ * retry, and one above it (`ScreenSetGuard`) for what the hook itself throws.
  * A class: React catches render errors only in class components.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {

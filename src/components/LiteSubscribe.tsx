@@ -3,6 +3,7 @@ import { reportRenderError } from '../react/screenSetEvents'
 import { useLiteSubscribe, type LiteSubscribeApi, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
 import { defaultParts } from './defaultParts'
 import { ErrorBoundary } from './ErrorBoundary'
+import { ScreenSetGuard } from './ScreenSetGuard'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
@@ -31,7 +32,25 @@ const outcomeMessages = {
  * required consents, any extra fields asked for), then a thank-you that says whether to confirm by
  * email. Small enough for every page's footer.
  */
-export function LiteSubscribe({
+export function LiteSubscribe(props: LiteSubscribeProps) {
+  const { unstyled = false, colorScheme, className, classNames = {} } = props
+  return (
+    <ScreenSetGuard
+      screenset="lite"
+      screen="subscribe"
+      events={props}
+      unstyled={unstyled}
+      colorScheme={colorScheme}
+      className={className}
+      classNames={classNames}
+      extra={{ 'data-layout': props.layout ?? 'stacked' }}
+    >
+      <GuardedLiteSubscribe {...props} />
+    </ScreenSetGuard>
+  )
+}
+
+function GuardedLiteSubscribe({
   components,
   unstyled = false,
   colorScheme,

@@ -9,6 +9,7 @@ import { defaultParts } from './defaultParts'
 import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
+import { ScreenSetGuard } from './ScreenSetGuard'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
@@ -28,7 +29,24 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
  * from the site schema and policies, register → complete-registration → verification-pending or
  * success, plus login, with every server error on its field or the form.
  */
-export function RegistrationScreenSet({
+export function RegistrationScreenSet(props: RegistrationScreenSetProps) {
+  const { unstyled = false, colorScheme, className, classNames = {} } = props
+  return (
+    <ScreenSetGuard
+      screenset="registration"
+      screen={props.startScreen ?? 'register'}
+      events={props}
+      unstyled={unstyled}
+      colorScheme={colorScheme}
+      className={className}
+      classNames={classNames}
+    >
+      <GuardedRegistrationScreenSet {...props} />
+    </ScreenSetGuard>
+  )
+}
+
+function GuardedRegistrationScreenSet({
   components,
   unstyled = false,
   colorScheme,

@@ -109,6 +109,11 @@ export function AccountsProvider({
   return provided ? <QueryClientProvider client={provided}>{content}</QueryClientProvider> : content
 }
 
+/** The nearest `AccountsProvider`'s value, or null outside one (where `useAccounts` would throw). */
+export function useOptionalAccounts(): AccountsContextValue | null {
+  return useContext(AccountsContext)
+}
+
 /**
  * The nearest `AccountsProvider`'s client, language and translator. Pass `client` to use another
  * client (a hook then works without a provider, given a QueryClientProvider); a `lang` of your own
@@ -119,13 +124,14 @@ export function useAccounts(
 ): AccountsContextValue {
   const context = useContext(AccountsContext)
   const { client, lang, customLang } = options
+  // Before any query hook, which would otherwise complain of a missing QueryClient instead.
+  if (!context && !client)
+    throw new Error('`useAccounts` must be used within `AccountsProvider` (or be given a client)')
   const usesContext = context !== null && !client && lang === undefined && !customLang
   const resolvedLang = lang ?? context?.lang ?? client?.lang ?? 'en'
   // Same query key as the provider's: for the provider's own language this is a cache hit, no request.
   const { catalog, ready } = useCatalog(resolvedLang, !usesContext)
   return useMemo(() => {
-    if (!context && !client)
-      throw new Error('`useAccounts` must be used within `AccountsProvider` (or be given a client)')
     if (usesContext) return context
     const resolvedClient = client ?? (context as AccountsContextValue).client
     const mergedLang = customLang ? { ...context?.customLang, ...customLang } : (context?.customLang ?? {})

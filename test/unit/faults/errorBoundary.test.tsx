@@ -3,7 +3,7 @@
  * screen-set's error screen — DOM contract kept, `data-screen="error"`, a translated alert, the
  * host's `onError` told — and "Try again" renders the screen anew with everything typed still there.
  */
-import { screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -115,5 +115,42 @@ describe('the screen-sets’ error boundary', () => {
     await user.click(screen.getByRole('button', { name: 'Erneut versuchen' }))
     expect(await screen.findByRole('button', { name: /abonnieren/i })).toBeInTheDocument()
     expect(root('lite')).toHaveAttribute('data-screen', 'subscribe')
+  })
+
+  it.each([
+    ['registration', 'register', RegistrationScreenSet, /^Email/],
+    ['lite', 'subscribe', LiteSubscribe, /^Email/],
+  ] as const)(
+    '<%s>: a host handler that throws from inside the hook shows the error screen, not a blank page',
+    async (screenset, firstScreen, ScreenSet, emailLabel) => {
+      const user = userEvent.setup()
+      const onError = vi.fn()
+      const handler = { broken: true }
+      const onAfterScreenLoad = () => {
+        if (handler.broken) throw new Error('host handler broke')
+      }
+      await renderWithEmulator(
+        <>
+          <ScreenSet onAfterScreenLoad={onAfterScreenLoad} onError={onError} />
+          <p>The rest of the page</p>
+        </>,
+      )
+      await waitFor(() => expect(root(screenset)).toHaveAttribute('data-screen', 'error'))
+      expect(screen.getByRole('alert')).toHaveTextContent('An error has occurred. Please try again later.')
+      expect(screen.getByText('The rest of the page')).toBeInTheDocument()
+      expect(onError).toHaveBeenCalledWith(
+        expect.objectContaining({ screen: firstScreen, errorCode: 500001, errorDetails: 'host handler broke' }),
+      )
+
+      handler.broken = false
+      await user.click(screen.getByRole('button', { name: 'Try again' }))
+      expect(await screen.findByLabelText(emailLabel)).toBeInTheDocument()
+      expect(root(screenset)).toHaveAttribute('data-screen', firstScreen)
+    },
+  )
+
+  it('stands aside outside a provider, so the developer sees what is missing', () => {
+    expect(() => render(<RegistrationScreenSet />)).toThrow('must be used within `AccountsProvider`')
+    expect(() => render(<LiteSubscribe />)).toThrow('must be used within `AccountsProvider`')
   })
 })

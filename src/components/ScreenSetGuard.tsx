@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react'
+import type { AccountsClient } from '../accounts'
+import { createTranslator, type CustomLang } from '../i18n'
+import { useOptionalAccounts } from '../react/AccountsProvider'
+import { reportRenderError, type ScreenName, type ScreenSetEvents } from '../react/screenSetEvents'
+import { ErrorBoundary } from './ErrorBoundary'
+import type { ScreenSetClassNames } from './parts'
+import { rootAttributes, type ColorScheme } from './screenSetRoot'
+
+export interface ScreenSetGuardProps {
+  screenset: 'registration' | 'lite'
+  /** The screen the screen-set starts on, named in `onError`. */
+  screen: ScreenName
+  events: ScreenSetEvents & { client?: AccountsClient; lang?: string; customLang?: CustomLang }
+  unstyled: boolean
+  colorScheme: ColorScheme | undefined
+  className: string | undefined
+  classNames: ScreenSetClassNames
+  extra?: Record<string, string | undefined>
+  children: ReactNode
+}
+
+/**
+ * The outer of a screen-set's two error boundaries. The inner one sits below the screen-set's hook
+ * and keeps what was typed; this one sits above it and catches what the hook itself throws (a host's
+ * event handler called from an effect, a bug of ours), so the page never goes blank. Its "Try again"
+ * mounts the screen-set anew. Outside a provider and without a client it stands aside, so the
+ * "must be used within `AccountsProvider`" error reaches the developer as it is.
+ */
+export function ScreenSetGuard({ screenset, screen, events, children, ...look }: ScreenSetGuardProps) {
+  const context = useOptionalAccounts()
+  if (!context && !events.client) return children
+  // The provider's translator has its language's catalog; for another language we may not have one
+  // loaded, so that error screen speaks English (and says so in its `lang`).
+  const t =
+    context && (events.lang === undefined || events.lang === context.lang)
+      ? context.t
+      : createTranslator('en', events.customLang)
+  const root = rootAttributes({ screenset, screen, status: 'ready', lang: t.lang, ...look })
+  return (
+    <ErrorBoundary
+      root={root}
+      t={t}
+      className={look.classNames.formError}
+      onError={(error) => reportRenderError(events, screen, error)}
+    >
+      {children}
+    </ErrorBoundary>
+  )
+}
