@@ -14,6 +14,7 @@
 //   npm run build && npm run test:package
 import { execFile, spawn } from 'node:child_process'
 import { chromiumArgs, chromiumPath } from './chromium.mjs'
+import { fillRegistration } from './defaultSiteForm.mjs'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -294,13 +295,7 @@ async function main() {
         throw new Error(`styles.css not applied (--_rss-font-family: '${fontFamily}')`)
     })
     await step('register with <RegistrationScreenSet> → success screen', async () => {
-      await form.getByLabel('Email').fill(registered)
-      await form.getByRole('textbox', { name: 'Password', exact: true }).fill('Secret-123')
-      await form.getByLabel('Confirm password').fill('Secret-123')
-      await form.getByLabel('First name').fill('Ada')
-      await form.getByLabel('ZIP code').fill('10001')
-      await form.getByRole('checkbox', { name: 'Terms', exact: true }).check()
-      await form.getByRole('checkbox', { name: 'Terms of service' }).check()
+      await fillRegistration(form, { email: registered, password: 'Secret-123' })
       await form.getByRole('button', { name: 'Create account' }).click()
       await form.getByRole('heading', { name: 'You are registered' }).waitFor()
       if ((await form.locator('[data-screenset]').getAttribute('data-screen')) !== 'success') {

@@ -33,16 +33,11 @@ const outcomeMessages = {
  * email. Small enough for every page's footer.
  */
 export function LiteSubscribe(props: LiteSubscribeProps) {
-  const { unstyled = false, colorScheme, className, classNames = {} } = props
   return (
     <ScreenSetGuard
       screenset="lite"
       screen="subscribe"
-      events={props}
-      unstyled={unstyled}
-      colorScheme={colorScheme}
-      className={className}
-      classNames={classNames}
+      props={props}
       extra={{ 'data-layout': props.layout ?? 'stacked' }}
     >
       <GuardedLiteSubscribe {...props} />

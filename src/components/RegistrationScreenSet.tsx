@@ -30,17 +30,8 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
  * success, plus login, with every server error on its field or the form.
  */
 export function RegistrationScreenSet(props: RegistrationScreenSetProps) {
-  const { unstyled = false, colorScheme, className, classNames = {} } = props
   return (
-    <ScreenSetGuard
-      screenset="registration"
-      screen={props.startScreen ?? 'register'}
-      events={props}
-      unstyled={unstyled}
-      colorScheme={colorScheme}
-      className={className}
-      classNames={classNames}
-    >
+    <ScreenSetGuard screenset="registration" screen={props.startScreen ?? 'register'} props={props}>
       <GuardedRegistrationScreenSet {...props} />
     </ScreenSetGuard>
   )

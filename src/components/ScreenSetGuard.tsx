@@ -7,15 +7,23 @@ import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames } from './parts'
 import { rootAttributes, type ColorScheme } from './screenSetRoot'
 
+/** What the guard reads of the screen-set's own props. */
+type GuardedProps = ScreenSetEvents & {
+  client?: AccountsClient
+  lang?: string
+  customLang?: CustomLang
+  unstyled?: boolean
+  colorScheme?: ColorScheme
+  className?: string
+  classNames?: ScreenSetClassNames
+}
+
 export interface ScreenSetGuardProps {
   screenset: 'registration' | 'lite'
   /** The screen the screen-set starts on, named in `onError`. */
   screen: ScreenName
-  events: ScreenSetEvents & { client?: AccountsClient; lang?: string; customLang?: CustomLang }
-  unstyled: boolean
-  colorScheme: ColorScheme | undefined
-  className: string | undefined
-  classNames: ScreenSetClassNames
+  /** The screen-set's props: its events, client, language and look. */
+  props: GuardedProps
   extra?: Record<string, string | undefined>
   children: ReactNode
 }
@@ -27,22 +35,33 @@ export interface ScreenSetGuardProps {
  * mounts the screen-set anew. Outside a provider and without a client it stands aside, so the
  * "must be used within `AccountsProvider`" error reaches the developer as it is.
  */
-export function ScreenSetGuard({ screenset, screen, events, children, ...look }: ScreenSetGuardProps) {
+export function ScreenSetGuard({ screenset, screen, props, extra, children }: ScreenSetGuardProps) {
   const context = useOptionalAccounts()
-  if (!context && !events.client) return children
+  if (!context && !props.client) return children
   // The provider's translator has its language's catalog; for another language we may not have one
   // loaded, so that error screen speaks English (and says so in its `lang`).
   const t =
-    context && (events.lang === undefined || events.lang === context.lang)
+    context && (props.lang === undefined || props.lang === context.lang)
       ? context.t
-      : createTranslator('en', events.customLang)
-  const root = rootAttributes({ screenset, screen, status: 'ready', lang: t.lang, ...look })
+      : createTranslator('en', props.customLang)
+  const { unstyled = false, colorScheme, className, classNames = {} } = props
+  const root = rootAttributes({
+    screenset,
+    screen,
+    status: 'ready',
+    lang: t.lang,
+    unstyled,
+    colorScheme,
+    className,
+    classNames,
+    extra,
+  })
   return (
     <ErrorBoundary
       root={root}
       t={t}
-      className={look.classNames.formError}
-      onError={(error) => reportRenderError(events, screen, error)}
+      className={classNames.formError}
+      onError={(error) => reportRenderError(props, screen, error)}
     >
       {children}
     </ErrorBoundary>

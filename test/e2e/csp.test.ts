@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { build, preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { launchChromium } from './launchChromium'
 
 /**
@@ -125,13 +126,7 @@ describe('the built demo under a strict Content-Security-Policy', () => {
     await form.getByRole('alert').getByText('There are errors in your form').waitFor()
 
     const member = `csp.member.${Date.now()}@example.com`
-    await form.getByLabel('Email').fill(member)
-    await form.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-    await form.getByLabel('Confirm password').fill(PASSWORD)
-    await form.getByLabel('First name').fill('Ada')
-    await form.getByLabel('ZIP code').fill('10001')
-    await form.getByRole('checkbox', { name: 'Terms', exact: true }).check()
-    await form.getByRole('checkbox', { name: 'Terms of service' }).check()
+    await fillRegistration(form, { email: member, password: PASSWORD })
     await form.getByRole('button', { name: 'Create account' }).click()
     await form.getByRole('heading', { name: 'You are registered' }).waitFor()
     expect((await accounts()).find((account) => account.profile.email === member)).toMatchObject({

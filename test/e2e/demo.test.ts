@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
+import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { launchChromium } from './launchChromium'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -59,17 +60,7 @@ async function open(query = '') {
 }
 
 async function fill(values: { email: string; zip?: string; retype?: string }) {
-  await form().getByLabel('Email').fill(values.email)
-  await form().getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-  await form()
-    .getByLabel('Confirm password')
-    .fill(values.retype ?? PASSWORD)
-  await form().getByLabel('First name').fill('Ada')
-  await form()
-    .getByLabel('ZIP code')
-    .fill(values.zip ?? '10001')
-  await form().getByRole('checkbox', { name: 'Terms', exact: true }).check()
-  await form().getByRole('checkbox', { name: 'Terms of service' }).check()
+  await fillRegistration(form(), { password: PASSWORD, ...values })
 }
 
 async function submit() {

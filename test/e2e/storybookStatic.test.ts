@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { launchChromium } from './launchChromium'
 
 /**
@@ -77,9 +78,15 @@ async function recordedPage() {
   return { page, requests, failed, errors }
 }
 
-/** What the page asked of anything but the static files: nothing, when it works with no server. */
-const notStatic = (requests: readonly string[]) =>
-  requests.filter((url) => !url.startsWith(`${baseUrl}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+/** The page asked nothing of anything but the static files, every file was there, and nothing threw. */
+function expectStaticOnly({ requests, failed, errors }: Awaited<ReturnType<typeof recordedPage>>) {
+  const elsewhere = requests.filter(
+    (url) => !url.startsWith(`${baseUrl}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+  )
+  expect(elsewhere).toEqual([])
+  expect(failed).toEqual([])
+  expect(errors).toEqual([])
+}
 
 const story = (page: Page, id: string) => page.goto(`${baseUrl}/iframe.html?id=${id}&viewMode=story`)
 
@@ -102,27 +109,21 @@ describe('the static Storybook site (npm run build-storybook), served as plain f
   })
 
   it('registers a member in a story, against the emulator inside the page', async () => {
-    const { page, requests, failed, errors } = await recordedPage()
+    const recorded = await recordedPage()
+    const { page } = recorded
     await story(page, 'components-registrationscreenset--register')
     const form = page.locator('[data-screenset="registration"]')
     await form.getByRole('heading', { name: 'Create your account' }).waitFor()
-    await form.getByLabel('Email').fill('static@example.com')
-    await form.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
-    await form.getByLabel('Confirm password').fill(PASSWORD)
-    await form.getByLabel('First name').fill('Ada')
-    await form.getByLabel('ZIP code').fill('10001')
-    await form.getByRole('checkbox', { name: 'Terms', exact: true }).check()
-    await form.getByRole('checkbox', { name: 'Terms of service' }).check()
+    await fillRegistration(form, { email: 'static@example.com', password: PASSWORD })
     await form.getByRole('button', { name: 'Create account' }).click()
     await page.getByRole('heading', { name: 'You are registered' }).waitFor()
-    expect(notStatic(requests)).toEqual([])
-    expect(failed).toEqual([])
-    expect(errors).toEqual([])
+    expectStaticOnly(recorded)
     await page.close()
   })
 
   it('subscribes to the newsletter in a story', async () => {
-    const { page, requests, failed, errors } = await recordedPage()
+    const recorded = await recordedPage()
+    const { page } = recorded
     await story(page, 'components-litesubscribe--stacked')
     const widget = page.locator('[data-screenset="lite"]')
     await widget.getByLabel('Email').fill('reader@example.com')
@@ -130,20 +131,17 @@ describe('the static Storybook site (npm run build-storybook), served as plain f
     await widget.getByRole('checkbox', { name: 'Terms of service' }).check()
     await widget.getByRole('button', { name: 'Subscribe' }).click()
     await page.locator('[data-screenset="lite"][data-screen="thank-you"]').waitFor()
-    expect(notStatic(requests)).toEqual([])
-    expect(failed).toEqual([])
-    expect(errors).toEqual([])
+    expectStaticOnly(recorded)
     await page.close()
   })
 
   it('opens a story from the Storybook UI itself', async () => {
-    const { page, requests, failed, errors } = await recordedPage()
+    const recorded = await recordedPage()
+    const { page } = recorded
     await page.goto(`${baseUrl}/?path=/story/components-registrationscreenset--register`)
     const preview = page.frameLocator('#storybook-preview-iframe')
     await preview.locator('[data-screenset="registration"] input[name="email"]').waitFor()
-    expect(notStatic(requests)).toEqual([])
-    expect(failed).toEqual([])
-    expect(errors).toEqual([])
+    expectStaticOnly(recorded)
     await page.close()
   })
 })
