@@ -33,7 +33,7 @@ export class AccountsError extends Error {
   readonly callId: string | undefined
   readonly statusCode: number | undefined
   readonly validationErrors: readonly ValidationError[]
-  /** The token to continue the flow with (206001, 206002, 403043 carry one). */
+  /** The token to continue the flow with (every interruption carries one: 206001, 206002, 403043, 409003, …). */
   readonly regToken: string | undefined
   readonly response: Readonly<Record<string, unknown>> | undefined
   readonly httpStatus: number | undefined
@@ -66,9 +66,26 @@ export class AccountsError extends Error {
     return this.errorCode === ErrorCodes.ACCOUNT_PENDING_VERIFICATION
   }
 
-  /** 403043: the login identifier belongs to another account. */
+  /**
+   * 403043 (link flow v1) / 409003 (v2): an identity conflict. A social or federated login brought an
+   * email that is another account's login ID; the `regToken` continues a link-accounts flow. A site
+   * registration with a taken email is not this: it is a field error (see `takenLoginIDs`).
+   */
   get isLoginIdentifierConflict(): boolean {
-    return this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_EXISTS
+    return (
+      this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_EXISTS || this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_CONFLICT
+    )
+  }
+
+  /**
+   * The login identifiers the call tried to claim that are already another account's: the fields
+   * (`email`, `username`) of its 400003 validation errors. SAP answers a site registration with a taken
+   * email or user name this way (400009 with a 400003 entry), never with an interruption.
+   */
+  takenLoginIDs(): string[] {
+    return this.fieldErrors()
+      .filter((error) => error.errorCode === ErrorCodes.UNIQUE_IDENTIFIER_EXISTS)
+      .map((error) => error.fieldName)
   }
 
   /**

@@ -54,9 +54,10 @@ export function createMemoryStore(): Store {
       if (accounts.has(account.UID)) return { conflict: 'uid' }
       return claim(account)
     },
-    async updateAccount(account) {
+    async updateAccount(account, expectedKind) {
       const existing = accounts.get(account.UID)
       if (!existing) throw new Error(`No account ${account.UID} to update`)
+      if (expectedKind !== undefined && existing.kind !== expectedKind) return { conflict: 'stale' }
       return claim(account, existing)
     },
     async getAccount(apiKey, UID) {

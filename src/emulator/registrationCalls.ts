@@ -1,17 +1,19 @@
-import type { JsonObject } from '../accounts/types'
+import type { JsonObject, ValidationError } from '../accounts/types'
 import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
 import type { CallContext, Handler } from './context'
 import { hashSecret, verifySecret } from './crypto'
 import { fail, randomHex32, validationFailure, type Body } from './envelope'
+import { setLiteAccountInfo } from './liteAccounts'
 import { issueRegToken, readRegToken, type RegTokenClaims } from './regToken'
-import type { AccountRecord, SiteConfig } from './types'
+import type { AccountRecord, SiteConfig, UniqueConflict } from './types'
 import {
   applyWrite,
+  checkWrite,
   isValidEmail,
   meetsPasswordPolicy,
   missingRequiredFields,
   validateWrite,
-  type WriteInput,
+  writeInputOf,
 } from './validateWrite'
 
 const MAX_SITE_UID_LENGTH = 252
@@ -73,16 +75,6 @@ async function pendingAccount(context: CallContext, claims: RegTokenClaims): Pro
   return account
 }
 
-function writeInput(context: CallContext): WriteInput {
-  const { params } = context
-  const input: WriteInput = {}
-  for (const name of ['profile', 'data', 'subscriptions', 'preferences'] as const) {
-    const value = params.object(name)
-    if (value !== undefined) input[name] = value
-  }
-  return input
-}
-
 function include(context: CallContext): string[] {
   return context.params.list('include') ?? DEFAULT_INCLUDE
 }
@@ -105,22 +97,32 @@ function checkCoppa(context: CallContext, account: AccountRecord): void {
   if (age !== undefined && age < 13) throw fail(403044, 'Under age user', 'Under age user')
 }
 
-/** The error for an identifier another account holds, as `loginIdentifierConflict` asks. */
-async function identifierConflict(context: CallContext, loginID: string, isEmail: boolean): Promise<Error> {
-  const conflictPolicy =
-    context.site.policies.accountOptions?.loginIdentifierConflict ?? 'failOnSiteConflictingIdentity'
-  if (isEmail && conflictPolicy !== 'ignore') {
-    return fail(403043, 'Login identifier exists', 'loginID already exists', {
-      regToken: await newToken(context, false),
-    })
+/**
+ * A login identifier another account holds: a field error like any other (REFERENCE.md §3), never an
+ * interruption. 403043 / 409003 belong to identity conflicts of social login, not to registration.
+ */
+function loginIDTaken(context: CallContext, fieldName: 'email' | 'username'): ValidationError {
+  return {
+    errorCode: 400003,
+    message: context.messages(fieldName === 'email' ? 'emailExists' : 'usernameExists'),
+    fieldName,
   }
-  return validationFailure([
-    {
-      errorCode: 400003,
-      message: context.messages(isEmail ? 'emailExists' : 'usernameExists'),
-      fieldName: isEmail ? 'email' : 'username',
-    },
-  ])
+}
+
+/** The answer to a write the store refused: the UID or a login identifier was taken meanwhile. */
+function storeConflict(context: CallContext, account: AccountRecord, conflict: UniqueConflict): Error {
+  if (conflict.conflict === 'uid') {
+    return validationFailure([{ errorCode: 400003, message: context.messages('uidExists'), fieldName: 'siteUID' }])
+  }
+  const username = account.loginIDs.username?.toLowerCase()
+  const field = conflict.conflict === 'loginID' && conflict.loginID === username ? 'username' : 'email'
+  return validationFailure([loginIDTaken(context, field)])
+}
+
+/** Writes a changed full account; a login identifier taken in the meantime is the answer instead. */
+async function saveAccount(context: CallContext, account: AccountRecord): Promise<void> {
+  const conflict = await context.env.store.updateAccount(account, 'full')
+  if (conflict) throw storeConflict(context, account, conflict)
 }
 
 /** 206001: the registration waits for `missing` (or for finalizing), with a token to continue it. */
@@ -141,12 +143,12 @@ async function pendingRegistration(context: CallContext, account: AccountRecord,
  * the site verifies emails. The token that brought it here is already used up.
  */
 async function settleRegistration(context: CallContext, account: AccountRecord, finalize: boolean): Promise<Body> {
-  const { env, site, now } = context
+  const { site, now } = context
   const missing = missingRequiredFields(account, site)
   const parts = include(context)
 
   if (missing.length > 0 || !finalize) {
-    await env.store.updateAccount(account)
+    await saveAccount(context, account)
     throw await pendingRegistration(context, account, missing)
   }
 
@@ -162,7 +164,7 @@ async function settleRegistration(context: CallContext, account: AccountRecord, 
       unverified: [],
     }
   }
-  await env.store.updateAccount(account)
+  await saveAccount(context, account)
 
   if (verifyEmail && account.emails.unverified.length > 0) {
     await sendVerification(context, account, account.emails.unverified)
@@ -233,7 +235,7 @@ export const register: Handler = async (context) => {
     const account = await pendingAccount(context, claims)
     applyWrite(
       account,
-      validateWrite(writeInput(context), { site, client: true, existing: account, messages, warn: env.warn }),
+      validateWrite(writeInputOf(context.params), { site, client: true, existing: account, messages, warn: env.warn }),
       site,
       now,
     )
@@ -246,43 +248,49 @@ export const register: Handler = async (context) => {
   const email = params.string('email')?.trim()
   const username = params.string('username')?.trim()
   const password = params.string('password')
-  const errors: Array<{ errorCode: number; message: string; fieldName: string }> = []
-  const required = (fieldName: string) => errors.push({ errorCode: 400027, message: messages('required'), fieldName })
-
-  if (identifiers.email && !identifiers.username && email === undefined) required('email')
-  if (identifiers.username && !identifiers.email && username === undefined) required('username')
-  if (identifiers.email && identifiers.username && email === undefined && username === undefined) required('email')
-  if (email !== undefined && !isValidEmail(email))
-    errors.push({ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'email' })
-  if (password === undefined) required('password')
-  else if (!meetsPasswordPolicy(password, site.policies.passwordComplexity, env.warn)) {
-    errors.push({ errorCode: 400009, message: messages('passwordComplexity'), fieldName: 'password' })
-  }
   const secretQuestion = params.string('secretQuestion')
   const secretAnswer = params.string('secretAnswer')
-  if (site.policies.registration?.requireSecurityQuestion === true) {
-    if (secretQuestion === undefined) required('secretQuestion')
-    if (secretAnswer === undefined) required('secretAnswer')
-  }
   const siteUID = params.string('siteUID')
   if (siteUID !== undefined && (siteUID.length > MAX_SITE_UID_LENGTH || !/^[\x21-\x7e]+$/.test(siteUID))) {
     throw fail(400006, 'Invalid parameter value', 'Invalid siteUID')
   }
+  // Unknown and forbidden fields refuse the call on their own (400020 / 400025); every other problem
+  // of the call is collected below and answered in one 400009 (REFERENCE.md §2).
+  const { write, errors: fieldErrors } = checkWrite(writeInputOf(context.params), {
+    site,
+    client: true,
+    messages,
+    warn: env.warn,
+  })
 
-  const write = validateWrite(writeInput(context), { site, client: true, messages, warn: env.warn })
+  const loginEmail = identifiers.email && email !== undefined && isValidEmail(email) ? email : undefined
+  const loginUsername = identifiers.username && username !== undefined ? username : undefined
+  const errors: ValidationError[] = []
+  const required = (fieldName: string) => errors.push({ errorCode: 400027, message: messages('required'), fieldName })
+  const isTaken = async (loginID: string | undefined) =>
+    loginID !== undefined && (await env.store.findAccountByLoginID(site.apiKey, loginID)) !== undefined
+
+  if (email === undefined && identifiers.email && (!identifiers.username || username === undefined)) required('email')
+  if (email !== undefined && !isValidEmail(email))
+    errors.push({ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'email' })
+  if (await isTaken(loginEmail)) errors.push(loginIDTaken(context, 'email'))
+  if (username === undefined && identifiers.username && !identifiers.email) required('username')
+  if (await isTaken(loginUsername)) errors.push(loginIDTaken(context, 'username'))
+  if (password === undefined) required('password')
+  else if (!meetsPasswordPolicy(password, site.policies.passwordComplexity, env.warn)) {
+    errors.push({ errorCode: 400009, message: messages('passwordComplexity'), fieldName: 'password' })
+  }
+  if (site.policies.registration?.requireSecurityQuestion === true) {
+    if (secretQuestion === undefined) required('secretQuestion')
+    if (secretAnswer === undefined) required('secretAnswer')
+  }
+  errors.push(...fieldErrors)
   if (errors.length > 0) throw validationFailure(errors)
 
-  const loginEmail = identifiers.email && email !== undefined ? email : undefined
-  const loginUsername = identifiers.username && username !== undefined ? username : undefined
-  if (loginEmail !== undefined && (await env.store.findAccountByLoginID(site.apiKey, loginEmail))) {
-    throw await identifierConflict(context, loginEmail, true)
-  }
-  if (loginUsername !== undefined && (await env.store.findAccountByLoginID(site.apiKey, loginUsername))) {
-    throw await identifierConflict(context, loginUsername, false)
-  }
-
+  // A lite account of this email becomes the full account: same UID, its data under the call's (FLOWS.md §7).
+  const lite = loginEmail === undefined ? undefined : await env.store.findLiteAccount(site.apiKey, loginEmail)
   const account: AccountRecord = {
-    UID: siteUID ?? randomHex32(),
+    UID: lite?.UID ?? siteUID ?? randomHex32(),
     apiKey: site.apiKey,
     kind: 'full',
     loginIDs: {
@@ -294,17 +302,17 @@ export const register: Handler = async (context) => {
     ...(secretAnswer === undefined
       ? {}
       : { secretAnswerHash: await hashSecret(secretAnswer, env.passwordHashIterations) }),
-    profile: {},
-    data: {},
-    subscriptions: {},
-    preferences: {},
-    emails: { verified: [], unverified: email === undefined ? [] : [email] },
+    profile: structuredClone(lite?.profile ?? {}),
+    data: structuredClone(lite?.data ?? {}),
+    subscriptions: structuredClone(lite?.subscriptions ?? {}),
+    preferences: structuredClone(lite?.preferences ?? {}),
+    emails: mergeEmails(lite, email),
     isRegistered: false,
     isVerified: false,
     isActive: true,
-    ...(params.string('regSource') === undefined ? {} : { regSource: params.string('regSource') }),
-    ...(params.string('lang') === undefined ? {} : { lang: params.string('lang') }),
-    created: now,
+    ...optional('regSource', params.string('regSource') ?? lite?.regSource),
+    ...optional('lang', params.string('lang') ?? lite?.lang),
+    created: lite?.created ?? now,
     lastUpdated: now,
   }
   applyWrite(account, write, site, now)
@@ -312,13 +320,31 @@ export const register: Handler = async (context) => {
   checkCoppa(context, account)
 
   await consumeToken(context, claims)
-  const conflict = await env.store.insertAccount(account)
-  if (conflict?.conflict === 'uid') {
-    throw validationFailure([{ errorCode: 400003, message: messages('uidExists'), fieldName: 'siteUID' }])
-  }
-  if (conflict)
-    throw await identifierConflict(context, conflict.loginID, conflict.loginID === loginEmail?.toLowerCase())
+  // `lite` → `full` is written once: a parallel registration that progressed it first wins (stale).
+  const conflict = lite ? await env.store.updateAccount(account, 'lite') : await env.store.insertAccount(account)
+  if (conflict) throw storeConflict(context, account, conflict)
   return settleRegistration(context, account, finalize)
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [key in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [key in K]: string })
+}
+
+/** The emails a registration starts with: a lite account's (verified ones stay verified), and its own. */
+function mergeEmails(lite: AccountRecord | undefined, email: string | undefined): AccountRecord['emails'] {
+  const verified = lite?.emails.verified ?? []
+  const known = (address: string) => verified.some((other) => other.toLowerCase() === address.toLowerCase())
+  const unverified = [...(lite?.emails.unverified ?? []), ...(email === undefined ? [] : [email])]
+  const seen = new Set<string>()
+  return {
+    verified: [...verified],
+    unverified: unverified.filter((address) => {
+      const key = address.toLowerCase()
+      if (known(address) || seen.has(key)) return false
+      seen.add(key)
+      return true
+    }),
+  }
 }
 
 export const finalizeRegistration: Handler = async (context) => {
@@ -330,66 +356,6 @@ export const finalizeRegistration: Handler = async (context) => {
   return settleRegistration(context, account, true)
 }
 
-/** With a lite token: create or update the lite account of `profile.email`. */
-async function setLiteAccountInfo(context: CallContext): Promise<Body> {
-  const { env, site, now, messages } = context
-  const input = writeInput(context)
-  const email = input.profile?.email
-  if (typeof email !== 'string' || email.trim() === '') {
-    throw validationFailure([{ errorCode: 400027, message: messages('required'), fieldName: 'profile.email' }])
-  }
-  if (!isValidEmail(email.trim())) {
-    throw validationFailure([{ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'profile.email' }])
-  }
-  const normalizedEmail = email.trim()
-  input.profile = { ...input.profile, email: normalizedEmail }
-
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const existing = await env.store.findLiteAccount(site.apiKey, normalizedEmail)
-    const account: AccountRecord = existing ?? {
-      UID: randomHex32(),
-      apiKey: site.apiKey,
-      kind: 'lite',
-      loginIDs: { emails: [normalizedEmail] },
-      profile: {},
-      data: {},
-      subscriptions: {},
-      preferences: {},
-      emails: { verified: [], unverified: [normalizedEmail] },
-      isRegistered: false,
-      isVerified: false,
-      isActive: true,
-      created: now,
-      lastUpdated: now,
-      ...(context.params.string('lang') === undefined ? {} : { lang: context.params.string('lang') }),
-      ...(context.params.string('regSource') === undefined ? {} : { regSource: context.params.string('regSource') }),
-    }
-    const write = validateWrite(input, {
-      site,
-      client: true,
-      messages,
-      warn: env.warn,
-      ...(existing ? { existing } : {}),
-    })
-    const pending = applyWrite(account, write, site, now)
-    const conflict = existing ? await env.store.updateAccount(account) : await env.store.insertAccount(account)
-    if (conflict) continue // a parallel call created this email's lite account first: update it instead
-    if (pending.length > 0) {
-      await env.store.addOutbox({
-        apiKey: site.apiKey,
-        UID: account.UID,
-        to: normalizedEmail,
-        kind: 'double-opt-in',
-        subject: 'Please confirm your subscription',
-        body: `Confirm your subscription to: ${pending.join(', ')}.`,
-        created: now,
-      })
-    }
-    return { errorCode: 0, UID: account.UID, newUser: existing === undefined }
-  }
-  throw fail(409030, 'Too many concurrent requests', 'Too many concurrent requests for the same user')
-}
-
 export const setAccountInfo: Handler = async (context) => {
   const { env, site, params, now, messages } = context
   if (params.has('regToken')) {
@@ -397,14 +363,24 @@ export const setAccountInfo: Handler = async (context) => {
     if (claims.lite) return setLiteAccountInfo(context)
     const account = await pendingAccount(context, claims)
     if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-    applyWrite(
-      account,
-      validateWrite(writeInput(context), { site, client: true, existing: account, messages, warn: env.warn }),
+    const { write, errors } = checkWrite(writeInputOf(context.params), {
       site,
-      now,
-    )
+      client: true,
+      existing: account,
+      messages,
+      warn: env.warn,
+    })
+    // Completing a registration may add the user name the site logs in with; taken, it is one more field error.
+    const username = loginIdentifiers(site).username ? params.string('username')?.trim() : undefined
+    if (username !== undefined) {
+      const holder = await env.store.findAccountByLoginID(site.apiKey, username)
+      if (holder !== undefined && holder.UID !== account.UID) errors.unshift(loginIDTaken(context, 'username'))
+      else account.loginIDs.username = username
+    }
+    if (errors.length > 0) throw validationFailure(errors)
+    applyWrite(account, write, site, now)
     checkCoppa(context, account)
-    await env.store.updateAccount(account)
+    await saveAccount(context, account)
     return { errorCode: 0 }
   }
   const UID = params.required('UID')
@@ -415,7 +391,7 @@ export const setAccountInfo: Handler = async (context) => {
   if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
   applyWrite(
     account,
-    validateWrite(writeInput(context), { site, client: false, existing: account, messages, warn: env.warn }),
+    validateWrite(writeInputOf(context.params), { site, client: false, existing: account, messages, warn: env.warn }),
     site,
     now,
   )

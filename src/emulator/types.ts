@@ -80,8 +80,11 @@ export interface OutboxMessage {
 
 export type NewOutboxMessage = Omit<OutboxMessage, 'id'>
 
-/** Why an insert or update was refused: the unique key that was already taken. */
-export type UniqueConflict = { conflict: 'uid' } | { conflict: 'loginID'; loginID: string }
+/**
+ * Why an insert or update was refused: the UID or a login identifier was already taken, or (`stale`)
+ * the stored account is no longer of the kind the update expected.
+ */
+export type UniqueConflict = { conflict: 'uid' } | { conflict: 'loginID'; loginID: string } | { conflict: 'stale' }
 
 /**
  * Where the emulator keeps its state. Every method is atomic on its own; uniqueness of UIDs and of
@@ -98,8 +101,12 @@ export interface Store {
    * full accounts, and `lite:<email>` for lite ones. Nothing is written on a conflict.
    */
   insertAccount(account: AccountRecord): Promise<UniqueConflict | undefined>
-  /** Replaces an existing account and its unique keys; nothing is written on a conflict. */
-  updateAccount(account: AccountRecord): Promise<UniqueConflict | undefined>
+  /**
+   * Replaces an existing account and its unique keys; nothing is written on a conflict. With
+   * `expectedKind`, only while the stored account is still of that kind (a lite account becoming a
+   * full one is written once, whatever the interleaving of parallel calls).
+   */
+  updateAccount(account: AccountRecord, expectedKind?: AccountRecord['kind']): Promise<UniqueConflict | undefined>
   getAccount(apiKey: string, UID: string): Promise<AccountRecord | undefined>
   /** The full account that holds this email or user name (case-insensitive). */
   findAccountByLoginID(apiKey: string, loginID: string): Promise<AccountRecord | undefined>

@@ -9,6 +9,7 @@ import type {
 import { fail, validationFailure } from './envelope'
 import { parseFormat, passesFormat, type FieldFormat } from './dotnetRegex'
 import type { Messages } from './messages'
+import type { Params } from './params'
 import type { AccountRecord, SiteConfig, StoredSubscription } from './types'
 
 /** The object parameters a write may carry, already decoded from JSON. */
@@ -17,6 +18,28 @@ export interface WriteInput {
   data?: JsonObject
   subscriptions?: JsonObject
   preferences?: JsonObject
+}
+
+/** The object parameters of a call (`profile`, `data`, `subscriptions`, `preferences`) that it carries. */
+export function writeInputOf(params: Params): WriteInput {
+  const input: WriteInput = {}
+  for (const name of ['profile', 'data', 'subscriptions', 'preferences'] as const) {
+    const value = params.object(name)
+    if (value !== undefined) input[name] = value
+  }
+  return input
+}
+
+/**
+ * The write without the profile and data values the account already has: for a call whose values
+ * only fill gaps (a lite subscribe reaching a full account keeps that account's own data).
+ */
+export function onlyGaps(write: CheckedWrite, account: AccountRecord): CheckedWrite {
+  return {
+    ...write,
+    profile: write.profile.filter(([path]) => isEmpty(getPath(account.profile, path))),
+    data: write.data.filter(([path]) => isEmpty(getPath(account.data, path))),
+  }
 }
 
 export interface WriteContext {
@@ -171,12 +194,16 @@ function isClientWritable(def: { writeAccess?: unknown }): boolean {
 }
 
 /**
- * Judges a write against the site schema the way SAP's server does: unknown fields (400020), fields
- * a client may not write (400025), then types, formats and nulls per field (400009 with one
- * validationError each). Required fields are not judged here: missing ones leave a registration
- * pending instead (see `missingRequiredFields`).
+ * Judges a write against the site schema the way SAP's server does: unknown fields (400020) and
+ * fields a client may not write (400025) refuse the call at once; types, formats and nulls give one
+ * validation error per field, returned so that the caller can answer them in one 400009 together
+ * with its own (password, login identifiers). Required fields are not judged here: missing ones leave
+ * a registration pending instead (see `missingRequiredFields`).
  */
-export function validateWrite(input: WriteInput, context: WriteContext): CheckedWrite {
+export function checkWrite(
+  input: WriteInput,
+  context: WriteContext,
+): { write: CheckedWrite; errors: ValidationError[] } {
   const { site, client, existing, messages, warn } = context
   const unknown: string[] = []
   const forbidden: string[] = []
@@ -303,8 +330,14 @@ export function validateWrite(input: WriteInput, context: WriteContext): Checked
       },
     )
   }
+  return { write: checked, errors }
+}
+
+/** `checkWrite` for calls with nothing else to judge: any field error is the answer (400009). */
+export function validateWrite(input: WriteInput, context: WriteContext): CheckedWrite {
+  const { write, errors } = checkWrite(input, context)
   if (errors.length > 0) throw validationFailure(errors)
-  return checked
+  return write
 }
 
 /**

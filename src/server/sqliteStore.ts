@@ -114,6 +114,7 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
     updateAccount: db.prepare<[string, string, string, number, string]>(
       'UPDATE accounts SET api_key = ?, kind = ?, doc = ?, created = ? WHERE uid = ?',
     ),
+    getKind: db.prepare<[string], string>('SELECT kind FROM accounts WHERE uid = ?').pluck(),
     getAccount: db.prepare<[string, string], string>('SELECT doc FROM accounts WHERE uid = ? AND api_key = ?').pluck(),
     // The kind filter keeps the two namespaces apart even if a user name itself starts with `lite:`.
     findByKey: db
@@ -156,17 +157,14 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
     claimKeys(account)
   }).immediate
 
-  const updateAccount = db.transaction((account: AccountRecord) => {
-    const { changes } = statements.updateAccount.run(
-      account.apiKey,
-      account.kind,
-      JSON.stringify(account),
-      account.created,
-      account.UID,
-    )
-    if (changes === 0) throw new Error(`No account ${account.UID} to update`)
+  const updateAccount = db.transaction((account: AccountRecord, expectedKind?: AccountRecord['kind']) => {
+    const kind = statements.getKind.get(account.UID)
+    if (kind === undefined) throw new Error(`No account ${account.UID} to update`)
+    if (expectedKind !== undefined && kind !== expectedKind) return { conflict: 'stale' } as const
+    statements.updateAccount.run(account.apiKey, account.kind, JSON.stringify(account), account.created, account.UID)
     statements.deleteKeys.run(account.UID)
     claimKeys(account)
+    return undefined
   }).immediate
 
   const parseAccount = (doc: string | undefined) => (doc === undefined ? undefined : (JSON.parse(doc) as AccountRecord))
@@ -205,10 +203,9 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
         throw error
       }
     },
-    async updateAccount(account) {
+    async updateAccount(account, expectedKind) {
       try {
-        updateAccount(account)
-        return undefined
+        return updateAccount(account, expectedKind)
       } catch (error) {
         if (error instanceof KeyTaken) return { conflict: 'loginID', loginID: publicLoginID(error.key) }
         throw error

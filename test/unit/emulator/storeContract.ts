@@ -270,6 +270,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.findAccountByLoginID('site-a', 'grow@example.com')).toEqual(full)
       })
 
+      it('writes a lite account turning full once: a second update expecting it lite is stale', async () => {
+        const lite = makeAccount({ kind: 'lite', loginIDs: { emails: ['once@example.com'] }, isRegistered: false })
+        await store.insertAccount(lite)
+        const first: AccountRecord = { ...lite, kind: 'full', profile: { firstName: 'First' } }
+        const second: AccountRecord = { ...lite, kind: 'full', profile: { firstName: 'Second' } }
+        const results = await Promise.all([store.updateAccount(first, 'lite'), store.updateAccount(second, 'lite')])
+        expect(results).toEqual([undefined, { conflict: 'stale' }])
+        expect(await store.getAccount('site-a', lite.UID)).toEqual(first)
+        expect(await store.updateAccount({ ...first, isVerified: true }, 'full')).toBeUndefined()
+        expect(await store.updateAccount({ ...first, kind: 'lite' }, 'lite')).toEqual({ conflict: 'stale' })
+        expect((await store.getAccount('site-a', lite.UID))?.isVerified).toBe(true)
+      })
+
       it('refuses a key held by another account and writes nothing', async () => {
         const other = makeAccount({ loginIDs: { emails: ['other@example.com'] } })
         const account = makeAccount({ loginIDs: { emails: ['mine@example.com'], username: 'mine' } })

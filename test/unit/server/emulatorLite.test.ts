@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rejection, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
+import type { AccountsError } from '../../../src'
+import { COMPLETE, PASSWORD, rejection, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
 
 let h: Harness
 
@@ -89,24 +90,6 @@ describe('lite accounts (newsletter subscriptions)', () => {
     })
   })
 
-  it('keeps lite and full accounts apart: the same email may have both', async () => {
-    const email = uniqueEmail('both')
-    await h.client().setAccountInfo({ regToken: await liteToken(), profile: { email } })
-    const client = h.client()
-    const { regToken } = await client.initRegistration()
-    await expect(
-      client.register({
-        regToken,
-        email,
-        password: 'Secret-123',
-        profile: { firstName: 'Ada', zip: '10001' },
-        data: { terms: true },
-        preferences: { terms: { tos: { isConsentGranted: true } } },
-        finalizeRegistration: true,
-      }),
-    ).resolves.toMatchObject({ errorCode: 0 })
-  })
-
   it.each([
     ['no email', {}, 400027, 'profile.email'],
     ['an invalid email', { profile: { email: 'nope' } }, 400026, 'profile.email'],
@@ -156,5 +139,103 @@ describe('lite accounts (newsletter subscriptions)', () => {
     } finally {
       h.clock.now = Date.now()
     }
+  })
+})
+
+describe('one email, one account: lite ↔ full (FLOWS.md §7, progression policy auto)', () => {
+  async function accountsOf(email: string) {
+    const { accounts } = (await h.admin('emulator.listAccounts')) as {
+      accounts: Array<Record<string, unknown> & { UID: string; loginIDs: { emails: string[] } }>
+    }
+    return accounts.filter((account) => account.loginIDs.emails.some((id) => id.toLowerCase() === email.toLowerCase()))
+  }
+
+  async function registerFull(email: string, extra: Record<string, unknown> = {}) {
+    const client = h.client()
+    const { regToken } = await client.initRegistration()
+    return client.register({ regToken, email, password: PASSWORD, ...COMPLETE, finalizeRegistration: true, ...extra })
+  }
+
+  it('registers a lite email as the same account: its UID, subscriptions and consents stay, the registration wins', async () => {
+    const email = uniqueEmail('progress')
+    const lite = await h.client().setAccountInfo({
+      regToken: await liteToken(),
+      profile: { email, firstName: 'Lite', lastName: 'Kept' },
+      subscriptions: {
+        newsletter: { email: { isSubscribed: true } },
+        offers: { email: { isSubscribed: true, tags: ['footer'] } },
+      },
+    })
+    const liteCreated = (await accountOf(lite.UID as string))?.created
+
+    const full = await registerFull(email.toUpperCase(), {
+      profile: { firstName: 'Ada', zip: '10001' },
+      subscriptions: { offers: { email: { isSubscribed: false } } },
+    })
+
+    expect(full).toMatchObject({ errorCode: 0, UID: lite.UID, isRegistered: true, newUser: true })
+    expect(await accountsOf(email)).toHaveLength(1)
+    expect(await accountOf(lite.UID as string)).toMatchObject({
+      kind: 'full',
+      hasPassword: true,
+      created: liteCreated,
+      profile: { email, firstName: 'Ada', lastName: 'Kept', zip: '10001' },
+      data: { terms: true },
+      subscriptions: {
+        newsletter: { email: { isSubscribed: true, doubleOptIn: { status: 'Pending' } } },
+        offers: { email: { isSubscribed: false, tags: ['footer'] } },
+      },
+      preferences: { terms: { tos: { isConsentGranted: true } } },
+    })
+    await expect(h.client().login({ loginID: email, password: PASSWORD })).resolves.toMatchObject({ UID: lite.UID })
+  })
+
+  it('keeps the lite UID through a pending registration (206001) and its completion', async () => {
+    const email = uniqueEmail('progress-pending')
+    const lite = await h.client().setAccountInfo({ regToken: await liteToken(), profile: { email } })
+    const client = h.client()
+    const { regToken } = await client.initRegistration()
+    const pending = await rejection(
+      client.register({ regToken, email, password: PASSWORD, finalizeRegistration: true }),
+    )
+    expect(pending).toMatchObject({ errorCode: 206001, response: expect.objectContaining({ UID: lite.UID }) })
+    await client.setAccountInfo({ regToken: pending.regToken as string, ...COMPLETE })
+    await expect(client.finalizeRegistration({ regToken: pending.regToken as string })).resolves.toMatchObject({
+      UID: lite.UID,
+    })
+    expect(await accountsOf(email)).toHaveLength(1)
+  })
+
+  it('lets exactly one of 20 parallel registrations of a lite email through; the others get 400003', async () => {
+    const email = uniqueEmail('progress-race')
+    const lite = await h.client().setAccountInfo({ regToken: await liteToken(), profile: { email } })
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => registerFull(email)))
+    const created = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.UID] : []))
+    const taken = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? (outcome.reason as AccountsError).takenLoginIDs() : [],
+    )
+    expect(created).toEqual([lite.UID])
+    expect(taken).toEqual(Array.from({ length: 19 }, () => 'email'))
+    expect(await accountsOf(email)).toHaveLength(1)
+  })
+
+  it("subscribes a full account's email on that account: subscriptions added, its own data kept, no second account", async () => {
+    const email = uniqueEmail('full-then-lite')
+    const full = await registerFull(email, { profile: { firstName: 'Ada', zip: '10001' } })
+    const result = await h.client().setAccountInfo({
+      regToken: await liteToken(),
+      profile: { email: email.toUpperCase(), firstName: 'Other', lastName: 'Lovelace' },
+      subscriptions: { newsletter: { email: { isSubscribed: true } } },
+    })
+    expect(result).toMatchObject({ errorCode: 0, UID: full.UID, newUser: false })
+    expect(await accountsOf(email)).toHaveLength(1)
+    expect(await accountOf(full.UID)).toMatchObject({
+      kind: 'full',
+      isRegistered: true,
+      profile: { firstName: 'Ada', lastName: 'Lovelace', zip: '10001' },
+      subscriptions: { newsletter: { email: { isSubscribed: true, doubleOptIn: { status: 'Pending' } } } },
+    })
+    const { messages } = (await h.admin('emulator.getOutbox')) as { messages: Array<Record<string, unknown>> }
+    expect(messages).toContainEqual(expect.objectContaining({ UID: full.UID, kind: 'double-opt-in' }))
   })
 })

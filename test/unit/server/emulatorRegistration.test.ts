@@ -195,32 +195,19 @@ describe('registration over HTTP, judged by the emulator', () => {
     })
   })
 
-  it('answers a duplicate email with 403043 and a regToken under failOnSiteConflictingIdentity', async () => {
-    const { email } = await registerComplete()
-    const client = h.client()
-    const { regToken } = await client.initRegistration()
-    const error = await rejection(
-      client.register({
-        regToken,
-        email: email.toUpperCase(),
-        password: PASSWORD,
-        ...COMPLETE,
-        finalizeRegistration: true,
-      }),
-    )
-    expect(error).toMatchObject({
-      errorCode: 403043,
-      isLoginIdentifierConflict: true,
-      regToken: expect.stringMatching(/^RT1_/),
-    })
-  })
-
-  it('answers a duplicate email with 400009 / 400003 on the email field when conflicts are ignored', async () => {
-    const { email } = await registerComplete(ignoreSite.apiKey)
-    const error = await rejection(registerComplete(ignoreSite.apiKey, { email }))
-    expect(error.errorCode).toBe(400009)
-    expect(error.fieldErrors()).toEqual([{ errorCode: 400003, message: 'email already exists', fieldName: 'email' }])
-  })
+  it.each([
+    ['failOnSiteConflictingIdentity (the default)', DEFAULT_SITE.apiKey],
+    ['ignore', ignoreSite.apiKey],
+  ])(
+    'answers a taken email with 400009 / 400003 on the email field, whatever loginIdentifierConflict (%s)',
+    async (_policy, apiKey) => {
+      const { email } = await registerComplete(apiKey)
+      const error = await rejection(registerComplete(apiKey, { email: email.toUpperCase() }))
+      expect(error).toMatchObject({ errorCode: 400009, isLoginIdentifierConflict: false, regToken: undefined })
+      expect(error.fieldErrors()).toEqual([{ errorCode: 400003, message: 'email already exists', fieldName: 'email' }])
+      expect(error.takenLoginIDs()).toEqual(['email'])
+    },
+  )
 
   it('speaks the lang of the call in validation messages', async () => {
     const { email } = await registerComplete(ignoreSite.apiKey)
@@ -344,6 +331,92 @@ describe('registration over HTTP, judged by the emulator', () => {
     expect(error).toMatchObject({ errorCode: 403044 })
     const { response } = await registerComplete(coppaSite.apiKey, { profile: { ...COMPLETE.profile, birthYear: 1990 } })
     expect(response.errorCode).toBe(0)
+  })
+})
+
+describe('one call, one answer, every field error (REFERENCE.md §2)', () => {
+  it('lists a taken email, the password, the security answer, a format and a type in one 400009', async () => {
+    const { email } = await registerComplete(questionSite.apiKey, { secretQuestion: 'Pet?', secretAnswer: 'Rex' })
+    const client = h.client(questionSite.apiKey)
+    const { regToken } = await client.initRegistration()
+    const error = await rejection(
+      client.register({
+        regToken,
+        email,
+        password: 'short',
+        secretQuestion: 'First pet?',
+        profile: { firstName: 'Ada', zip: 'ABCDE', birthYear: 'nineteen' as unknown as number },
+        data: { terms: true },
+        finalizeRegistration: true,
+      }),
+    )
+    expect(error.errorCode).toBe(400009)
+    expect(error.fieldErrors()).toEqual(
+      expect.arrayContaining([
+        { errorCode: 400003, message: 'email already exists', fieldName: 'email' },
+        { errorCode: 400009, message: 'Password does not meet complexity requirements', fieldName: 'password' },
+        { errorCode: 400027, message: 'This field is required', fieldName: 'secretAnswer' },
+        { errorCode: 400026, message: 'Invalid zip', fieldName: 'profile.zip' },
+        { errorCode: 400026, message: 'Invalid birthYear', fieldName: 'profile.birthYear' },
+      ]),
+    )
+    expect(error.fieldErrors()).toHaveLength(5)
+    expect(error.takenLoginIDs()).toEqual(['email'])
+  })
+
+  it('answers bad fields before missing ones: 400009 first, 206001 only once the fields are valid', async () => {
+    const client = h.client()
+    const { regToken } = await client.initRegistration()
+    const email = uniqueEmail('order')
+    const invalid = await rejection(
+      client.register({ regToken, email, password: PASSWORD, profile: { zip: 'nope' }, finalizeRegistration: true }),
+    )
+    expect(invalid.errorCode).toBe(400009)
+    expect(invalid.fieldErrors()).toEqual([expect.objectContaining({ errorCode: 400026, fieldName: 'profile.zip' })])
+    const pending = await rejection(
+      client.register({ regToken, email, password: PASSWORD, profile: { zip: '10001' }, finalizeRegistration: true }),
+    )
+    expect(pending).toMatchObject({ errorCode: 206001 })
+  })
+
+  it('still refuses unknown fields on their own (400020), before judging values', async () => {
+    const client = h.client()
+    const { regToken } = await client.initRegistration()
+    const error = await rejection(
+      client.register({ regToken, email: 'bad', password: 'x', profile: { nope: 1 }, finalizeRegistration: true }),
+    )
+    expect(error).toMatchObject({ errorCode: 400020 })
+  })
+
+  it('answers a user name taken while completing a registration with 400003 on username', async () => {
+    const takenName = `taken${Date.now()}`
+    await registerComplete(eitherSite.apiKey, { username: takenName })
+    const client = h.client(eitherSite.apiKey)
+    const { regToken } = await client.initRegistration()
+    const pending = await rejection(
+      client.register({ regToken, email: uniqueEmail('complete'), password: PASSWORD, finalizeRegistration: true }),
+    )
+    expect(pending.errorCode).toBe(206001)
+    const error = await rejection(
+      client.call('accounts.setAccountInfo', {
+        regToken: pending.regToken as string,
+        username: takenName.toUpperCase(),
+        profile: { zip: 'bad' },
+      } as never),
+    )
+    expect(error.errorCode).toBe(400009)
+    expect(error.fieldErrors()).toEqual([
+      { errorCode: 400003, message: 'Username already exists', fieldName: 'username' },
+      expect.objectContaining({ errorCode: 400026, fieldName: 'profile.zip' }),
+    ])
+    await client.call('accounts.setAccountInfo', {
+      regToken: pending.regToken as string,
+      username: `free${Date.now()}`,
+      ...COMPLETE,
+    } as never)
+    await expect(client.finalizeRegistration({ regToken: pending.regToken as string })).resolves.toMatchObject({
+      isRegistered: true,
+    })
   })
 })
 

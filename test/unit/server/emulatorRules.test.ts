@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AccountsError } from '../../../src'
 import { translateDotnetRegex } from '../../../src/emulator/dotnetRegex'
 import { DEFAULT_SITE } from '../../../src/server'
 import {
@@ -383,7 +384,11 @@ describe('concurrency', () => {
       outcome.status === 'rejected' ? [(outcome.reason as { errorCode: number }).errorCode] : [],
     )
     expect(created).toHaveLength(1)
-    expect(refused).toEqual(Array.from({ length: 49 }, () => 403043))
+    expect(refused).toEqual(Array.from({ length: 49 }, () => 400009))
+    const taken = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? (outcome.reason as AccountsError).takenLoginIDs() : [],
+    )
+    expect(taken).toEqual(Array.from({ length: 49 }, () => 'email'))
     const { accounts } = (await h.admin('emulator.listAccounts')) as {
       accounts: Array<{ loginIDs: { emails: string[] } }>
     }

@@ -63,7 +63,9 @@ describe('createFaultyTransport', () => {
       garbageRate: 0.2,
       dropRate: 0.1,
     })
-    const results = await run(transport, 400, 5)
+    // The timeout only has to outlast a fault-free call (no delay here): generous, so that a busy
+    // machine cannot turn one into a timeout.
+    const results = await run(transport, 400, 40)
     const counts = transport.counts()
     expect(counts.none + counts.network + counts['server-error'] + counts.garbage + counts.drop).toBe(400)
     // Binomial(400, p): these bounds are over 5 standard deviations wide for every kind.
