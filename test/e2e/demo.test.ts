@@ -269,6 +269,36 @@ describe('the demo in Chromium', () => {
     expect(await axeViolations()).toEqual([])
   })
 
+  it('subscribes, then registers with the same email: one account, the lite UID kept, the panel shows one', async () => {
+    const address = email('progress')
+    await open()
+    await newsletter().getByLabel('Email').fill(address)
+    await newsletter().getByRole('checkbox', { name: 'Weekly newsletter' }).check()
+    await newsletter().getByRole('checkbox', { name: 'Terms of service' }).check()
+    await newsletter().getByRole('button', { name: 'Subscribe' }).click()
+    await newsletter().getByText('Please check your inbox to confirm your subscription').waitFor()
+    type Stored = { UID: string; kind: string; profile: { email?: string }; subscriptions: Record<string, unknown> }
+    const mine = async () =>
+      ((await accountsInEmulator()) as unknown as Stored[]).filter((account) => account.profile.email === address)
+    const [lite] = await mine()
+    expect(lite).toMatchObject({ kind: 'lite' })
+
+    await fill({ email: address })
+    await submit()
+    await form().getByRole('heading', { name: 'You are registered' }).waitFor()
+    const after = await mine()
+    expect(after).toEqual([
+      expect.objectContaining({
+        UID: lite?.UID,
+        kind: 'full',
+        subscriptions: expect.objectContaining({ newsletter: expect.anything() }),
+      }),
+    ])
+    const panelRows = page.locator('[data-accounts] li', { hasText: address })
+    await expect.poll(() => panelRows.allTextContents()).toEqual([expect.stringMatching(/— full, registered/)])
+    expect(await axeViolations()).toEqual([])
+  })
+
   it('keeps the lite and the full regToken apart with both widgets in use', async () => {
     const tokens: Array<{ lite: boolean }> = []
     page.on('request', (request) => {
