@@ -83,10 +83,29 @@ export const WriteAccess400025 = answering(
   /cannot be written/,
 )
 export const InvalidApiKey400093 = answering(envelope(400093, 'Invalid ApiKey parameter'), /site configuration error/)
-export const LoginIdentifierExists403043 = answering(
-  envelope(403043, 'Login identifier exists', { regToken: 'RT1_x' }),
-  'An account with this email already exists',
-)
+/**
+ * A taken email is a field error like any other (400009 with a 400003 entry, never 403043): its message
+ * on the email field, and "Log in instead" opens the login screen with the email filled in.
+ */
+export const EmailTaken400003: Story = {
+  parameters: {
+    answers: {
+      'accounts.register': envelope(400009, 'Validation error', {
+        errorDetails: 'Validation failed',
+        validationErrors: [{ errorCode: 400003, message: 'email already exists', fieldName: 'email' }],
+      }),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = await submitFilled(canvasElement)
+    await expect(await canvas.findByText('This email is already registered')).toBeInTheDocument()
+    const conflict = canvasElement.querySelector<HTMLElement>('[data-conflict]')
+    await expect(conflict).not.toBeNull()
+    await userEvent.click(within(conflict as HTMLElement).getByRole('button', { name: 'Log in instead' }))
+    await expect(await canvas.findByRole('heading', { name: 'Log in' })).toBeInTheDocument()
+    await expect(canvas.getByRole('textbox', { name: /Email/ })).toHaveValue('ada@example.com')
+  },
+}
 export const UnderAge403044 = answering(envelope(403044, 'Under age user'), /cannot register at this time/)
 export const RateLimited403048 = answering(envelope(403048, 'Api rate limit exceeded'), /Too many attempts/)
 export const ConcurrentRequests409030 = answering(

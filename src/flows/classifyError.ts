@@ -20,12 +20,23 @@ export interface FormMessage {
 
 /** What an Accounts API failure means for a screen-set. */
 export type ErrorOutcome =
-  | { kind: 'fields'; fields: FieldMessage[]; form?: FormMessage }
+  | {
+      kind: 'fields'
+      /** One message per field, in the order of the names the caller passed (the form's order). */
+      fields: FieldMessage[]
+      /** The entries no field of the form can take, as one form-level message. */
+      form?: FormMessage
+      /** `email` or `username` when that field holds another account's login ID: offer "log in instead". */
+      takenLoginID?: string
+    }
   | { kind: 'form'; form: FormMessage }
   | { kind: 'pending-registration'; regToken: string | undefined; missing: string[] }
   | { kind: 'pending-verification'; regToken: string | undefined; UID: string | undefined; emails: string[] }
-  | { kind: 'login-conflict'; regToken: string | undefined; field: FieldMessage }
+  /** 403043 / 409003: a social or federated identity whose email is another account's login ID (link accounts). */
+  | { kind: 'identity-conflict'; regToken: string | undefined; field: FieldMessage }
   | { kind: 'token-rejected' }
+
+const LOGIN_ID_FIELDS: ReadonlySet<string> = new Set(['email', 'username'])
 
 const MISSING_PREFIX = /^\s*Missing required fields(?: for registration)?\s*:\s*/i
 
@@ -97,6 +108,7 @@ function formMessageFor(error: AccountsError): FormMessage {
 /**
  * Decides what a failed call means for the screen: per-field messages (names the form renders),
  * a form-level message (everything else), or a move to another screen. Pure: the caller applies it.
+ * `renderedNames` in the form's order puts the field messages in that order, whatever the server's.
  */
 export function classifyError(error: unknown, renderedNames: ReadonlySet<string>): ErrorOutcome {
   if (!(error instanceof AccountsError)) {
@@ -121,7 +133,7 @@ export function classifyError(error: unknown, renderedNames: ReadonlySet<string>
   if (error.isLoginIdentifierConflict) {
     const name = renderedNames.has('email') ? 'email' : renderedNames.has('loginID') ? 'loginID' : 'email'
     return {
-      kind: 'login-conflict',
+      kind: 'identity-conflict',
       regToken: error.regToken,
       field: { name, messageId: 'login_identifier_exists', fallback: error.errorMessage, errorCode: error.errorCode },
     }
@@ -140,12 +152,12 @@ export function classifyError(error: unknown, renderedNames: ReadonlySet<string>
     }
   }
 
-  const fields: FieldMessage[] = []
+  const byName = new Map<string, FieldMessage>()
   const leftovers: string[] = []
   for (const validationError of error.fieldErrors()) {
     const name = toBindingName(validationError.fieldName)
     if (renderedNames.has(name)) {
-      fields.push({
+      byName.set(name, {
         name,
         messageId: fieldMessageId(validationError, name),
         fallback: validationError.message,
@@ -155,6 +167,8 @@ export function classifyError(error: unknown, renderedNames: ReadonlySet<string>
       leftovers.push(validationError.message || validationError.fieldName)
     }
   }
+  // The server promises no order (REFERENCE.md §2): focus goes to the first invalid field of the form.
+  const fields = [...renderedNames].flatMap((name) => byName.get(name) ?? [])
   if (fields.length === 0 && leftovers.length === 0) return { kind: 'form', form: formMessageFor(error) }
   const form: FormMessage | undefined =
     leftovers.length > 0
@@ -165,7 +179,13 @@ export function classifyError(error: unknown, renderedNames: ReadonlySet<string>
           retryable: false,
         }
       : undefined
-  return fields.length > 0
-    ? { kind: 'fields', fields, ...(form ? { form } : {}) }
-    : { kind: 'form', form: form as FormMessage }
+  if (fields.length === 0) return { kind: 'form', form: form as FormMessage }
+  const taken = new Set(error.takenLoginIDs())
+  const takenLoginID = fields.find((field) => LOGIN_ID_FIELDS.has(field.name) && taken.has(field.name))?.name
+  return {
+    kind: 'fields',
+    fields,
+    ...(form ? { form } : {}),
+    ...(takenLoginID === undefined ? {} : { takenLoginID }),
+  }
 }

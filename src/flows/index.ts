@@ -1,4 +1,5 @@
 export { classifyError, parseMissingFields, toBindingName } from './classifyError'
 export type { ErrorOutcome, FieldMessage, FormMessage } from './classifyError'
+export { fieldsToAdd } from './fieldsToAdd'
 export { initialRegistrationState, registrationReducer } from './registrationReducer'
 export type { RegistrationEvent, RegistrationScreen, RegistrationState } from './registrationReducer'

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { get, useForm, type FieldValues } from 'react-hook-form'
 import {
@@ -9,7 +9,13 @@ import {
   type CommaList,
   type RegisterParams,
 } from '../accounts'
-import { classifyError, initialRegistrationState, registrationReducer, type RegistrationEvent } from '../flows'
+import {
+  classifyError,
+  fieldsToAdd,
+  initialRegistrationState,
+  registrationReducer,
+  type RegistrationEvent,
+} from '../flows'
 import type { CustomLang, Translator } from '../i18n'
 import { deriveFields, toZod, type FieldSpec } from '../schema'
 import { useAccounts } from './AccountsProvider'
@@ -29,6 +35,10 @@ import {
 import { useInitRegistration } from './useInitRegistration'
 import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
 import { useValidationMessages } from './useValidationMessages'
+
+// Focus lands in the commit that renders a field a failure added; on the server, where nothing has focus,
+// a plain effect spares React 18's useLayoutEffect warning.
+const useFocusEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /** Inputs whose values never reach an event handler. */
 const SECRET_NAMES = new Set(['password', 'passwordRetype', 'secretAnswer'])
@@ -93,16 +103,22 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   })
 
   const { fields: pickedFields, labels } = options
-  const fields = useMemo<FieldSpec[]>(() => {
-    if (!site.schema) return []
-    if (state.screen === 'verification-pending' || state.screen === 'success') return []
-    const derived = deriveFields(site.schema, site.policies, {
-      screen: state.screen,
-      ...(state.screen === 'register' && pickedFields ? { fields: pickedFields } : {}),
-      ...(state.screen === 'complete-registration' ? { missing: state.missing } : {}),
-    })
-    return derived.map((field) => localizeField(field, labels, t))
-  }, [site.schema, site.policies, state.screen, state.missing, pickedFields, labels, t])
+  /** The current screen's fields, with `extra` ones a server answer named. */
+  const fieldsWith = useCallback(
+    (extra: readonly string[]): FieldSpec[] => {
+      if (!site.schema) return []
+      if (state.screen === 'verification-pending' || state.screen === 'success') return []
+      const derived = deriveFields(site.schema, site.policies, {
+        screen: state.screen,
+        ...(state.screen === 'register' && pickedFields ? { fields: pickedFields } : {}),
+        ...(state.screen === 'complete-registration' ? { missing: state.missing } : {}),
+        extra,
+      })
+      return derived.map((field) => localizeField(field, labels, t))
+    },
+    [site.schema, site.policies, state.screen, state.missing, pickedFields, labels, t],
+  )
+  const fields = useMemo(() => fieldsWith(state.extra), [fieldsWith, state.extra])
 
   const messages = useValidationMessages(t)
   const zodSchema = useMemo(() => toZod(fields, site.policies, messages), [fields, site.policies, messages])
@@ -114,6 +130,11 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   const [pending, setPending] = useState(false)
   const inFlight = useRef(false)
   const [conflictEmail, setConflictEmail] = useState<string | null>(null)
+  // Set with the fields a failure adds, so it waits for them; a new object asks again for the same field.
+  const [focusRequest, setFocusRequest] = useState<{ name: string } | null>(null)
+  useFocusEffect(() => {
+    if (focusRequest) form.setFocus(focusRequest.name)
+  }, [focusRequest, form])
   const [resendState, setResendState] = useState<ResendState>({ status: 'idle' })
   const finished = useRef(false)
 
@@ -161,12 +182,12 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   }, [form, hasFieldListener, state.screen])
 
   const renderedNames = useMemo(() => new Set(fields.map((field) => field.name)), [fields])
-  const labelOf = useCallback((name: string) => fields.find((field) => field.name === name)?.label ?? name, [fields])
 
   const showFailure = useCallback(
     (error: unknown) => {
       reportError(events.current, state.screen, error)
-      const outcome = classifyError(error, renderedNames)
+      const next = fieldsWith([...state.extra, ...fieldsToAdd(error, renderedNames)])
+      const outcome = classifyError(error, new Set(next.map((field) => field.name)))
       switch (outcome.kind) {
         case 'pending-registration':
           changeScreen(
@@ -185,29 +206,36 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
             'verification-pending',
           )
           return
-        case 'login-conflict':
-          form.setError(
-            outcome.field.name,
-            { type: 'server', message: t(outcome.field.messageId, {}, outcome.field.fallback) },
-            { shouldFocus: true },
-          )
-          setConflictEmail(String(form.getValues(outcome.field.name) ?? ''))
+        case 'identity-conflict': {
+          // The link-account screen (FLOWS.md §6) is not built yet: until it is, an identity conflict
+          // that reaches this form shows like a taken email, on its field with "Log in instead".
+          const { field } = outcome
+          form.setError(field.name, { type: 'server', message: t(field.messageId, {}, field.fallback) })
+          setFocusRequest({ name: field.name })
+          setConflictEmail(String(form.getValues(field.name) ?? ''))
           return
+        }
         case 'token-rejected':
           setFormError({ messageId: 'general_error', errorCode: 400006, retryable: true, text: t('general_error') })
           return
-        case 'fields':
-          outcome.fields.forEach((field, index) => {
-            const message = t(field.messageId, { fieldname: labelOf(field.name) }, field.fallback)
-            form.setError(field.name, { type: 'server', message }, { shouldFocus: index === 0 })
-          })
+        case 'fields': {
+          const shown = next.filter((field) => !renderedNames.has(field.name)).map((field) => field.name)
+          if (shown.length > 0) dispatch({ type: 'show-fields', names: shown })
+          for (const { name, messageId, fallback } of outcome.fields) {
+            const fieldname = next.find((spec) => spec.name === name)?.label ?? name
+            form.setError(name, { type: 'server', message: t(messageId, { fieldname }, fallback) })
+          }
+          if (outcome.fields[0]) setFocusRequest({ name: outcome.fields[0].name })
+          const { takenLoginID } = outcome
+          setConflictEmail(takenLoginID ? String(form.getValues(takenLoginID) ?? '') : null)
           setFormError(outcome.form ? showFormMessage(outcome.form, t) : null)
           return
+        }
         case 'form':
           setFormError(showFormMessage(outcome.form, t))
       }
     },
-    [changeScreen, form, labelOf, renderedNames, state.screen, t],
+    [changeScreen, fieldsWith, form, renderedNames, state.extra, state.screen, t],
   )
 
   const succeed = useCallback(
@@ -368,7 +396,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     onSubmit,
     isSubmitting: pending,
     formError,
-    /** The email that belongs to another account (403043), for a "log in instead" action. */
+    /** The login ID (email or user name) that is another account's, for a "log in instead" action. */
     conflictEmail,
     activate,
     onFieldBlur,

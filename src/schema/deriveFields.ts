@@ -9,13 +9,20 @@ export interface DeriveFieldsOptions {
    * subscriptions and consents also by their short form (`subscriptions.newsletter`,
    * `preferences.terms.tos`). Names the schema does not have, or that only the server may write, are
    * skipped with a development warning. Used by `register` and `lite`; `complete-registration` shows
-   * only what is `missing`, and `login` always asks for the login id and password.
+   * only what is `missing`, and `login` always asks for the login id and password. On `register`, the
+   * security question and the captcha the registration policy requires are added when not listed.
    */
   fields?: readonly string[]
   /**
+   * Fields a server answer named that the screen's own list lacks (the `fieldName`s of its
+   * `validationErrors`), shown after that list so the user can act on every message. The security
+   * question and answer come as a pair. Ignored by `login`.
+   */
+  extra?: readonly string[]
+  /**
    * - `register` (default): the login identifier(s) of `accountOptions.loginIdentifiers`, password and
    *   its retype, every client-writable required profile/data field, required consents, the security
-   *   question and the captcha when the registration policy requires them.
+   *   question and the captcha when the registration policy requires them (last, after `extra`).
    * - `complete-registration`: only the fields named in `missing`, each required.
    * - `login`: `loginID` and the current password.
    * - `lite`: `profile.email`, the subscriptions (all, or those in `subscriptions`) and required consents.
@@ -114,10 +121,29 @@ function asMissing(spec: FieldSpec): FieldSpec {
   return { ...spec, required: true, mustBeTrue: spec.mustBeTrue || spec.section === 'preferences' }
 }
 
+const SECURITY_PAIR = ['secretQuestion', 'secretAnswer']
+
 function fieldNames(site: Site, options: DeriveFieldsOptions): string[] {
-  switch (site.screen) {
-    case 'login':
-      return ['loginID', 'password']
+  if (site.screen === 'login') return ['loginID', 'password']
+  const extra = (nameList(options.extra, 'extra') ?? []).flatMap((name) =>
+    SECURITY_PAIR.includes(name) ? SECURITY_PAIR : [name],
+  )
+  const names = [...screenFieldNames(site.screen, site, options), ...extra]
+  return site.screen === 'register'
+    ? [...names, ...policyControls(site).filter((name) => !names.includes(name))]
+    : names
+}
+
+/** The registration policy's own controls: never left out, whatever the caller picked. */
+function policyControls(site: Site): string[] {
+  return [
+    ...(site.registration['requireSecurityQuestion'] === true ? SECURITY_PAIR : []),
+    ...(site.registration['requireCaptcha'] === true ? ['captcha'] : []),
+  ]
+}
+
+function screenFieldNames(screen: Exclude<Screen, 'login'>, site: Site, options: DeriveFieldsOptions): string[] {
+  switch (screen) {
     case 'complete-registration':
       return nameList(options.missing, 'missing') ?? []
     case 'lite': {
@@ -143,8 +169,6 @@ function fieldNames(site: Site, options: DeriveFieldsOptions): string[] {
             .map((key) => `profile.${key}`),
           ...requiredKeys(site.data).map((key) => `data.${key}`),
           ...requiredConsentNames(site),
-          ...(site.registration['requireSecurityQuestion'] === true ? ['secretQuestion', 'secretAnswer'] : []),
-          ...(site.registration['requireCaptcha'] === true ? ['captcha'] : []),
         ]
       )
     }

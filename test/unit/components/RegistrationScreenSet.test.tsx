@@ -117,8 +117,9 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     await waitFor(() =>
-      expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription('An account with this email already exists'),
+      expect(screen.getByLabelText(/^Email/)).toHaveAccessibleDescription('This email is already registered'),
     )
+    expect(screen.getByLabelText(/^Email/)).toHaveFocus()
     await user.click(
       within(document.querySelector('[data-conflict]') as HTMLElement).getByRole('button', { name: 'Log in instead' }),
     )

@@ -63,7 +63,74 @@ describe('classifyError', () => {
         },
         { name: 'profile.zip', messageId: 'invalid_fieldname', fallback: 'Invalid zip', errorCode: 400026 },
       ],
+      takenLoginID: 'email',
     })
+  })
+
+  it.each([
+    [['email', 'password', 'profile.zip', 'data.terms']],
+    [['data.terms', 'profile.zip', 'password', 'email']],
+    [['profile.zip', 'email', 'data.terms', 'password']],
+  ])('lists every entry of one 400009 in the order of the form, whatever the server sent (%j)', (serverOrder) => {
+    const entries: Record<string, { errorCode: number; message: string }> = {
+      email: { errorCode: 400003, message: 'email already exists' },
+      password: { errorCode: 400009, message: 'Password does not meet complexity requirements' },
+      'profile.zip': { errorCode: 400026, message: 'Invalid zip' },
+      'data.terms': { errorCode: 400027, message: 'Required' },
+    }
+    const error = errorFrom({
+      errorCode: 400009,
+      validationErrors: serverOrder.map((fieldName) => ({ fieldName, ...entries[fieldName] })),
+    })
+    const outcome = classifyError(error, rendered)
+    expect(outcome.kind === 'fields' && outcome.fields.map((field) => field.name)).toEqual([
+      'email',
+      'password',
+      'profile.zip',
+      'data.terms',
+    ])
+  })
+
+  it.each<[string, { fieldName: string; errorCode: number }[], Set<string>, string | undefined, boolean]>([
+    ['a taken email', [{ fieldName: 'email', errorCode: 400003 }], rendered, 'email', false],
+    [
+      'a taken email among other field errors',
+      [
+        { fieldName: 'password', errorCode: 400009 },
+        { fieldName: 'email', errorCode: 400003 },
+        { fieldName: 'profile.zip', errorCode: 400026 },
+      ],
+      rendered,
+      'email',
+      false,
+    ],
+    [
+      'a taken user name',
+      [{ fieldName: 'username', errorCode: 400003 }],
+      new Set(['username', 'password']),
+      'username',
+      false,
+    ],
+    [
+      'both, where the email comes first in the form',
+      [
+        { fieldName: 'username', errorCode: 400003 },
+        { fieldName: 'email', errorCode: 400003 },
+      ],
+      new Set(['email', 'username', 'password']),
+      'email',
+      false,
+    ],
+    ['an email that is only invalid', [{ fieldName: 'email', errorCode: 400026 }], rendered, undefined, false],
+    ['a taken siteUID (not a login ID)', [{ fieldName: 'siteUID', errorCode: 400003 }], rendered, undefined, true],
+  ])('%s: takenLoginID %j, form message %j', (_, validationErrors, names, takenLoginID, formLevel) => {
+    const error = errorFrom({
+      errorCode: 400009,
+      validationErrors: validationErrors.map((entry) => ({ ...entry, message: 'x' })),
+    })
+    const outcome = classifyError(error, names)
+    expect(outcome.kind === 'fields' ? outcome.takenLoginID : undefined).toBe(takenLoginID)
+    expect(outcome.kind === 'form').toBe(formLevel)
   })
 
   it('sends errors of fields the form does not show to the form', () => {
@@ -95,9 +162,20 @@ describe('classifyError', () => {
       { kind: 'pending-verification', emails: ['user@example.org'], UID: 'a9e1c3e5f7a94b2d8c6e4f2a0b9c8d7e' },
     ],
     [
-      'register-login-identifier-exists',
+      'register-email-exists',
       {
-        kind: 'login-conflict',
+        kind: 'fields',
+        fields: [
+          { name: 'email', messageId: 'email_already_exists', fallback: 'email already exists', errorCode: 400003 },
+        ],
+        takenLoginID: 'email',
+      },
+    ],
+    [
+      'socialLogin-login-identifier-exists',
+      {
+        kind: 'identity-conflict',
+        regToken: expect.stringMatching(/^st2/),
         field: {
           name: 'email',
           messageId: 'login_identifier_exists',
@@ -119,6 +197,15 @@ describe('classifyError', () => {
     ],
   ])('%s → %j', (fixture, outcome) => {
     expect(classifyError(errorFrom(loadFixture(fixture)), rendered)).toMatchObject(outcome)
+  })
+
+  it('reads a 409003 (link flow v2) as the identity conflict a 403043 is', () => {
+    expect(
+      classifyError(
+        errorFrom({ errorCode: 409003, errorMessage: 'Login identifier exists', regToken: 'RT1_x' }),
+        rendered,
+      ),
+    ).toMatchObject({ kind: 'identity-conflict', regToken: 'RT1_x', field: { name: 'email', errorCode: 409003 } })
   })
 
   it.each([

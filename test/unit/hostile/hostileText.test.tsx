@@ -182,11 +182,10 @@ describe('hostile text renders as inert text', () => {
     await user.type(await screen.findByLabelText(/^Email/), 'taken@example.com')
     await user.type(input('password'), PASSWORD)
     override('accounts.register', () => ({
-      errorCode: 403043,
+      errorCode: 400009,
       errorMessage: JS_URL,
       errorDetails: `<a href="${JS_URL}">log in</a>`,
-      regToken: JS_URL,
-      validationErrors: [{ fieldName: 'email', errorCode: 403043, message: `<a href="${JS_URL}">x</a>` }],
+      validationErrors: [{ fieldName: 'email', errorCode: 400003, message: `<a href="${JS_URL}">x</a>` }],
     }))
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     const conflict = await waitFor(() => document.querySelector('[data-conflict]') as HTMLElement)

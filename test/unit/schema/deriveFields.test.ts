@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { deriveFields, type FieldSpec, type SitePolicies, type SiteSchema } from '../../../src/schema'
+import {
+  deriveFields,
+  type DeriveFieldsOptions,
+  type FieldSpec,
+  type SitePolicies,
+  type SiteSchema,
+} from '../../../src/schema'
 import { policies, schema } from './siteFixtures'
 
 const names = (specs: FieldSpec[]) => specs.map((spec) => spec.name)
@@ -466,6 +472,104 @@ describe('deriveFields over hand-made schemas', () => {
       expect.objectContaining({ section: 'security', kind: 'text', label: 'Security question', required: true }),
       expect.objectContaining({ section: 'security', kind: 'text', label: 'Security answer', required: true }),
       expect.objectContaining({ section: 'captcha', label: 'CAPTCHA', required: true }),
+    ])
+  })
+
+  const requiring = (registration: Record<string, boolean>): SitePolicies => ({ ...policies, registration })
+
+  it.each<[string, DeriveFieldsOptions, Record<string, boolean>, string[]]>([
+    [
+      'fields, captcha required',
+      { fields: ['email', 'password'] },
+      { requireCaptcha: true },
+      ['email', 'password', 'captcha'],
+    ],
+    [
+      'fields, security question required',
+      { fields: ['email', 'password'] },
+      { requireSecurityQuestion: true },
+      ['email', 'password', 'secretQuestion', 'secretAnswer'],
+    ],
+    [
+      'fields, both required',
+      { fields: ['email', 'password'] },
+      { requireCaptcha: true, requireSecurityQuestion: true },
+      ['email', 'password', 'secretQuestion', 'secretAnswer', 'captcha'],
+    ],
+    [
+      'fields that place the captcha themselves',
+      { fields: ['captcha', 'email', 'password'] },
+      { requireCaptcha: true },
+      ['captcha', 'email', 'password'],
+    ],
+    ['fields, nothing required', { fields: ['email', 'password'] }, {}, ['email', 'password']],
+    [
+      'complete-registration asks only what is missing',
+      { screen: 'complete-registration', missing: ['profile.zip'] },
+      { requireCaptcha: true, requireSecurityQuestion: true },
+      ['profile.zip'],
+    ],
+    ['lite has no captcha', { screen: 'lite', fields: ['profile.email'] }, { requireCaptcha: true }, ['profile.email']],
+  ])("the policy's controls are never left out: %s", (_, options, registration, expected) => {
+    expect(names(deriveFields(schema, requiring(registration), options))).toEqual(expected)
+  })
+
+  it.each<[string, DeriveFieldsOptions, Record<string, boolean>, string[]]>([
+    [
+      'register: after the default fields',
+      { extra: ['profile.gender'] },
+      {},
+      [
+        'email',
+        'password',
+        'passwordRetype',
+        'profile.firstName',
+        'profile.zip',
+        'data.terms',
+        'preferences.terms.tos.isConsentGranted',
+        'profile.gender',
+      ],
+    ],
+    [
+      "register: after the caller's fields, before the policy's controls, the security answer with its question",
+      { fields: ['email', 'password'], extra: ['data.terms', 'secretAnswer'] },
+      { requireCaptcha: true },
+      ['email', 'password', 'data.terms', 'secretQuestion', 'secretAnswer', 'captcha'],
+    ],
+    [
+      'register: a consent or subscription by its server name, a field already shown once',
+      { fields: ['email', 'password'], extra: ['preferences.terms.tos', 'email', 'subscriptions.newsletter'] },
+      {},
+      ['email', 'password', 'preferences.terms.tos.isConsentGranted', 'subscriptions.newsletter.email.isSubscribed'],
+    ],
+    [
+      'complete-registration: after the missing fields',
+      { screen: 'complete-registration', missing: ['profile.zip'], extra: ['data.terms'] },
+      {},
+      ['profile.zip', 'data.terms'],
+    ],
+    ['login: never', { screen: 'login', extra: ['profile.zip'] }, {}, ['loginID', 'password']],
+  ])('extra fields a server answer named: %s', (_, options, registration, expected) => {
+    expect(names(deriveFields(schema, requiring(registration), options))).toEqual(expected)
+    expect(console.warn).not.toHaveBeenCalled()
+  })
+
+  it('extra fields the site cannot render are skipped with a warning', () => {
+    const site = schemaOf({
+      profileSchema: {
+        internalScore: { type: 'long', writeAccess: 'serverOnly' },
+        nickname: { type: 'string', writeAccess: 'clientModify' },
+      },
+    })
+    const specs = deriveFields(site, undefined, {
+      fields: ['email', 'password'],
+      extra: ['siteUID', 'profile.internalScore', 'data.shoeSize', 'profile.nickname'],
+    })
+    expect(names(specs)).toEqual(['email', 'password', 'profile.nickname'])
+    expect(warnings()).toEqual([
+      '[react-screensets] Field "siteUID" is not rendered: no such field.',
+      '[react-screensets] Field "profile.internalScore" is not rendered: only the server may write it.',
+      '[react-screensets] Field "data.shoeSize" is not rendered: the schema has no such field.',
     ])
   })
 

@@ -128,7 +128,7 @@ describe('no password or security answer outlives a flow', () => {
     await view.expectNoSecret(SECRETS)
   })
 
-  it('403043: a taken email, "log in instead", then login', async () => {
+  it('400009 / 400003: a taken email, "log in instead", then login', async () => {
     const user = userEvent.setup()
     const events = eventSpies()
     const view = await renderObserved(<RegistrationScreenSet {...events} />, [events])
@@ -140,7 +140,7 @@ describe('no password or security answer outlives a flow', () => {
       if (!element) throw new Error('no "log in instead" yet')
       return element
     })
-    expect(events.onError).toHaveBeenCalledWith(expect.objectContaining({ errorCode: 403043 }))
+    expect(events.onError).toHaveBeenCalledWith(expect.objectContaining({ errorCode: 400009 }))
     await user.click(within(conflict).getByRole('button', { name: 'Log in instead' }))
     await screen.findByRole('heading', { name: 'Log in' })
     await user.clear(passwordInput())

@@ -1,0 +1,22 @@
+import { AccountsError, ErrorCodes } from '../accounts'
+import { toBindingName } from './classifyError'
+
+/** Entries that refuse the field itself: an input for it would only send it again, to the same answer. */
+const REFUSED_FIELD: ReadonlySet<number> = new Set([
+  ErrorCodes.SCHEMA_VALIDATION_FAILED,
+  ErrorCodes.WRITE_ACCESS_VIOLATION,
+])
+
+/**
+ * The inputs a failure has a message for that the form does not show, as binding names in the
+ * server's order: the form adds them, so no message is left as a sentence the user cannot act on.
+ * Whether one can be rendered at all is the schema's to say (`deriveFields`).
+ */
+export function fieldsToAdd(error: unknown, shown: ReadonlySet<string>): string[] {
+  if (!(error instanceof AccountsError)) return []
+  const named = error
+    .fieldErrors()
+    .filter((entry) => !REFUSED_FIELD.has(entry.errorCode))
+    .map((entry) => toBindingName(entry.fieldName))
+  return [...new Set(named)].filter((name) => !shown.has(name))
+}
