@@ -12,7 +12,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AccountsError, createAccountsClient, type RegisterParams } from '../../../src/accounts'
-import { parseFormat as emulatorParseFormat } from '../../../src/emulator/dotnetRegex'
+import {
+  parseFormat as emulatorParseFormat,
+  passesFormat,
+  translateDotnetRegex as emulatorTranslateDotnetRegex,
+} from '../../../src/emulator/dotnetRegex'
 import {
   defaultValidationMessages,
   deriveFields,
@@ -21,9 +25,13 @@ import {
   toZod,
   translateDotnetRegex,
 } from '../../../src/schema'
+import { testPattern } from '../../../src/schema/parseFormat'
 import { createEmulatorTransport } from '../../../src/testing'
+import { PATTERN_CORPUS } from './patternCorpus'
 
 const NUM_RUNS = 1000
+/** Patterns are checked on their own too: cheap, so many more of them. */
+const PATTERN_RUNS = 3000
 const API_KEY = '3_property'
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +70,11 @@ const PATTERNS: readonly PatternCase[] = [
   { pattern: '(?m)\\A\\d+\\z', matching: ['12', '007'], failing: ['12\n34', 'a1'] },
   { pattern: "^(?'d'\\d)\\k'd'$", matching: ['11', '22'], failing: ['12', '1'] },
 ]
+
+/** The corpus's translatable patterns, with the values it gives on either side of each. */
+const CORPUS_PATTERNS: readonly PatternCase[] = PATTERN_CORPUS.flatMap((entry) =>
+  entry.translatable ? [{ pattern: entry.pattern, matching: entry.passes, failing: entry.fails }] : [],
+)
 
 const PASSWORD_PATTERNS = [
   '^\\S+$',
@@ -209,7 +222,7 @@ type Aim = 'mixed' | 'aimed'
 
 function formatFor(type: SchemaType, aim: Aim): fc.Arbitrary<Format> {
   const patterns = fc
-    .constantFrom(...PATTERNS)
+    .oneof(fc.constantFrom(...PATTERNS), fc.constantFrom(...CORPUS_PATTERNS))
     .map((pattern): Format => ({ text: `regex('${pattern.pattern}')`, pattern }))
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom<Format>({ text: undefined }, { text: null }, { text: "regex('')" }) },
@@ -368,6 +381,97 @@ const scenario = fc.constantFrom<Aim>('mixed', 'mixed', 'aimed').chain((aim) =>
     password: aim === 'aimed' ? fc.constantFrom(...STRONG_PASSWORDS) : password,
   }),
 )
+
+// ---------------------------------------------------------------------------------------------
+// Patterns alone
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Pieces whose meaning depends on their neighbours (brackets, dashes and carets, escapes of each,
+ * quantifiers), and the openings of the constructs JavaScript lacks: side by side they make real
+ * constructs, look-alikes (`}-[`, `\\-[`, `[(?>]`) and invalid patterns.
+ */
+const PATTERN_PIECES = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('[', ']', '-', '^', '[^', '\\-', '\\[', '\\]', '\\^', '\\\\') },
+  { weight: 3, arbitrary: fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '#', ' ', "'", '.', '$', '|') },
+  { weight: 2, arbitrary: fc.constantFrom('{2}', '{1,3}', '{,2}', '+', '*', '?', '(', ')', '(?:', '\\(', '\\)') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '(?>',
+      '(?(',
+      '(?<n>',
+      "(?'n'",
+      '(?<a-n>',
+      '(?i)',
+      '(?i:',
+      '(?x)',
+      '(?#',
+      '\\A',
+      '\\z',
+      '\\G',
+      '\\k<n>',
+      '\\d',
+      '\\w',
+      '\\p{L}',
+      '\\p{IsGreek}',
+      '\\x41',
+      '\\e',
+    ),
+  },
+)
+
+const pieceSoup = fc.array(PATTERN_PIECES, { minLength: 1, maxLength: 10 }).map((pieces) => pieces.join(''))
+
+/** A class among neighbours, its members drawn from what .NET's class scanner treats specially. */
+const classShaped = fc
+  .tuple(
+    fc.constantFrom('', '^', 'a', '-', '\\-', '[A-Z]{2}', '\\d'),
+    fc.constantFrom('[', '[^'),
+    fc
+      .array(
+        fc.constantFrom('a', 'z', 'A', '0', '-', '[', ']', '^', '\\-', '\\]', '\\d', '\\p{L}', 'a-z', '-[a]', '-[^a]'),
+        { maxLength: 6 },
+      )
+      .map((members) => members.join('')),
+    fc.constantFrom(']', ']]', ']-', ''),
+    fc.constantFrom('', '+', '{2}', '-[0-9]', '-[x]', '$'),
+  )
+  .map((parts) => parts.join(''))
+
+/** Values over the pattern's own characters (and a few others), so that its members are met often. */
+function valuesOver(pattern: string): fc.Arbitrary<string[]> {
+  const alphabet = [...new Set([...pattern, 'a', 'b', '-', '0', ']', 'Ä', '\n'])]
+  return fc.array(
+    fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }).map((chars) => chars.join('')),
+    { minLength: 1, maxLength: 6 },
+  )
+}
+
+const patternWithValues = fc
+  .oneof(
+    { weight: 2, arbitrary: pieceSoup },
+    { weight: 2, arbitrary: classShaped },
+    { weight: 1, arbitrary: fc.constantFrom(...PATTERN_CORPUS.map((entry) => entry.pattern)) },
+  )
+  .chain((pattern) => fc.record({ pattern: fc.constant(pattern), values: valuesOver(pattern) }))
+
+const patternTally = { translated: 0, refused: 0 }
+
+function checkPattern({ pattern, values }: { pattern: string; values: readonly string[] }): void {
+  const client = translateDotnetRegex(pattern)
+  const emulator = emulatorTranslateDotnetRegex(pattern)
+  const shown = (reading: { kind: string; reason?: string }) =>
+    reading.kind === 'untranslatable' ? `untranslatable (${reading.reason})` : reading.kind
+  expect(client.kind, `client: ${shown(client)}; emulator: ${shown(emulator)}`).toBe(emulator.kind)
+  patternTally[client.kind === 'regex' ? 'translated' : 'refused'] += 1
+  if (client.kind !== 'regex' || emulator.kind !== 'regex') return
+  expect(client.maxInputLength).toBe(emulator.maxInputLength)
+  // A value too long to test safely is left to the server: it passes the format on either side.
+  expect(values.map((value) => [value, passesFormat(emulator, value)])).toEqual(
+    values.map((value) => [value, testPattern(client, value) ?? true]),
+  )
+}
 
 // ---------------------------------------------------------------------------------------------
 // Running one scenario
@@ -538,6 +642,13 @@ describe('the client agrees with the emulator', () => {
   it.each(PASSWORD_PATTERNS)('password pattern %s is translated by both sides', (pattern) => {
     expect(translateDotnetRegex(pattern).kind).toBe('regex')
     expect(emulatorParseFormat(`regex('${pattern}')`).kind).toBe('regex')
+  })
+
+  it('on what a pattern means, for generated patterns and the corpus, on values over their characters', () => {
+    fc.assert(fc.property(patternWithValues, checkPattern), { numRuns: PATTERN_RUNS })
+    // Both verdicts must be seen often for the agreement on each to mean something.
+    expect(patternTally.translated, JSON.stringify(patternTally)).toBeGreaterThan(PATTERN_RUNS * 0.2)
+    expect(patternTally.refused, JSON.stringify(patternTally)).toBeGreaterThan(PATTERN_RUNS * 0.2)
   })
 
   it('on whether a registration is accepted, for random schemas, policies and inputs', async () => {

@@ -72,6 +72,17 @@ describe('translateDotnetRegex', () => {
     ['(a|b)*', '(a|b)*', ''],
     ['(a+){1,3}', '(a+){1,3}', ''],
     ['a+b*c{2,}', 'a+b*c{2,}', ''],
+    // What looks like a construct JavaScript lacks, where .NET gives it no meaning.
+    ['^[A-Z]{2}-[0-9]{4}$', '^[A-Z]{2}-[0-9]{4}$', ''],
+    ['[-[a]]', '[\\-\\[a]\\]', ''],
+    ['[^-[]]', '[^\\-\\[]\\]', ''],
+    ['[+--[a]]', '[+-\\-\\[a]\\]', ''],
+    ['[(?>]', '[(?>]', ''],
+    ['\\(?>a', '\\(?>a', ''],
+    ['\\\\p{IsGreek}', '\\\\p\\{IsGreek\\}', ''],
+    // .NET's `\-` never starts a range; JavaScript's would.
+    ['[\\--a]', '[\\-\\-a]', ''],
+    ['[\\x41-Z]', '[\\x41-Z]', ''],
   ])('%s → /%s/%s', (pattern, source, flags) => {
     const translated = translateDotnetRegex(pattern)
     expect(translated).toMatchObject({ kind: 'regex', pattern })
@@ -105,6 +116,12 @@ describe('translateDotnetRegex', () => {
     ['(?<-close>a)', 'balancing group'],
     ["(?'open-close'a)", 'balancing group'],
     ['[a-z-[aeiou]]', 'character class subtraction'],
+    ['[--[a]]', 'character class subtraction'],
+    ['[\\--[a]]', 'character class subtraction'],
+    ['[\\d-[0]]', 'character class subtraction'],
+    ['[a-\\d]', 'a range ending in a character class'],
+    ['\\kx', '\\k without a <name>'],
+    ['\\\\(?>a)', 'atomic group'],
     ['\\p{IsGreek}+', 'Unicode block \\p{IsGreek}'],
     ['\\P{IsBasicLatin}', 'Unicode block \\P{IsBasicLatin}'],
     ['\\pL', '\\p without a {name}'],
