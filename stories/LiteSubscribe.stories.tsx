@@ -104,3 +104,22 @@ export const ArabicInline: Story = {
 
 /** While the schema loads. */
 export const Loading: Story = { parameters: { answers: { 'accounts.getSchema': () => new Promise(() => {}) } } }
+
+/**
+ * A hero and a footer widget on one page: two forms, two landmarks, so the second is named
+ * "Stay in touch (2)" (or what its `formLabel` says).
+ */
+export const TwoOnOnePage: Story = {
+  render: (args) => (
+    <>
+      <LiteSubscribe {...args} subscriptions={['newsletter']} />
+      <LiteSubscribe {...args} subscriptions={['offers']} />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const [hero, footer] = await canvas.findAllByRole('form')
+    await expect(hero).toBe(canvas.getByRole('form', { name: 'Stay in touch' }))
+    await expect(footer).toBe(canvas.getByRole('form', { name: 'Stay in touch (2)' }))
+  },
+}

@@ -8,6 +8,7 @@ import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+import { useFormName } from './useFormName'
 
 export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
   /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
@@ -19,6 +20,12 @@ export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
   classNames?: ScreenSetClassNames
   /** Show the "Stay in touch" heading (default true; footers often do without). */
   showHeading?: boolean
+  /**
+   * The form's accessible name, as screen readers list it among the page's landmarks. By default
+   * the heading (or, without it, "Subscribe to …"), numbered from the second form of the same name
+   * on the page: "Stay in touch (2)".
+   */
+  formLabel?: string
 }
 
 const outcomeMessages = {
@@ -52,6 +59,7 @@ function GuardedLiteSubscribe({
   className,
   classNames = {},
   showHeading = true,
+  formLabel,
   ...options
 }: LiteSubscribeProps) {
   const api = useLiteSubscribe(options)
@@ -79,6 +87,7 @@ function GuardedLiteSubscribe({
         classNames={classNames}
         rootProps={rootProps}
         showHeading={showHeading}
+        formLabel={formLabel}
       />
     </ErrorBoundary>
   )
@@ -91,12 +100,14 @@ function LiteScreens({
   classNames,
   rootProps,
   showHeading,
+  formLabel,
 }: {
   api: LiteSubscribeApi
   components: Partial<ScreenSetComponents> | undefined
   classNames: ScreenSetClassNames
   rootProps: ReturnType<typeof rootAttributes>
   showHeading: boolean
+  formLabel: string | undefined
 }) {
   const { t, screen, status, fields, form, formError, isSubmitting, outcome } = api
   const idPrefix = `rsl${useId().replace(/:/g, '')}`
@@ -105,6 +116,18 @@ function LiteScreens({
   const context = useMemo<ScreenSetContextValue>(
     () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
     [idPrefix, parts, classNames, t],
+  )
+  const listNames = api.implicitSubscriptions.map((field) => field.label).join(', ')
+  const title = t('subscribe_title')
+  // Without a heading the form is named by what it subscribes to, so two widgets on a page (a
+  // sidebar and a footer) are told apart by what they offer before they are by number.
+  const name = showHeading || listNames === '' ? title : t('subscribe_to', { list: listNames })
+  const formName = useFormName(
+    idPrefix,
+    status === 'ready' && screen === 'subscribe' ? name : undefined,
+    formLabel,
+    showHeading ? headingId : undefined,
+    t,
   )
   if (status !== 'ready') {
     return (
@@ -135,25 +158,13 @@ function LiteScreens({
     )
   }
 
-  const listNames = api.implicitSubscriptions.map((field) => field.label).join(', ')
   return (
     <ScreenSetContext.Provider value={context}>
       <div {...rootProps}>
-        <form
-          noValidate
-          aria-labelledby={showHeading ? headingId : undefined}
-          // Without a heading the form is named by what it subscribes to, so two widgets on a page
-          // (a sidebar and a footer) are told apart.
-          aria-label={
-            showHeading ? undefined : listNames !== '' ? t('subscribe_to', { list: listNames }) : t('subscribe_title')
-          }
-          onSubmit={api.onSubmit}
-          onFocus={api.activate}
-          className={classNames.form}
-        >
+        <form noValidate {...formName} onSubmit={api.onSubmit} onFocus={api.activate} className={classNames.form}>
           {showHeading && (
             <parts.ScreenHeading id={headingId} className={classNames.heading}>
-              {t('subscribe_title')}
+              {title}
             </parts.ScreenHeading>
           )}
           {listNames !== '' && (

@@ -12,6 +12,7 @@ import { SchemaField } from './SchemaField'
 import { ScreenSetGuard } from './ScreenSetGuard'
 import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+import { useFormName } from './useFormName'
 
 export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOptions {
   /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
@@ -22,7 +23,27 @@ export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOpti
   colorScheme?: ColorScheme
   className?: string
   classNames?: ScreenSetClassNames
+  /**
+   * The form's accessible name on every screen with a form, as screen readers list it among the
+   * page's landmarks. By default the screen's heading, numbered from the second form of the same
+   * name on the page: "Create your account (2)".
+   */
+  formLabel?: string
 }
+
+const titles = {
+  register: 'register_title',
+  login: 'login_title',
+  'complete-registration': 'complete_registration_title',
+  'verification-pending': 'verification_pending_title',
+  success: 'success_title',
+} as const
+/** The screens with a form, and its button. */
+const submits = {
+  register: 'submit_register',
+  login: 'submit_login',
+  'complete-registration': 'submit_complete_registration',
+} as const
 
 /**
  * SAP Customer Data Cloud's registration screen-set as a React component: fields and validation
@@ -43,6 +64,7 @@ function GuardedRegistrationScreenSet({
   colorScheme,
   className,
   classNames = {},
+  formLabel,
   ...options
 }: RegistrationScreenSetProps) {
   const api = useRegistrationScreenSet(options)
@@ -63,7 +85,13 @@ function GuardedRegistrationScreenSet({
       className={classNames.formError}
       onError={(error) => reportRenderError(options, api.screen, error)}
     >
-      <RegistrationScreens api={api} components={components} classNames={classNames} rootProps={rootProps} />
+      <RegistrationScreens
+        api={api}
+        components={components}
+        classNames={classNames}
+        rootProps={rootProps}
+        formLabel={formLabel}
+      />
     </ErrorBoundary>
   )
 }
@@ -74,11 +102,13 @@ function RegistrationScreens({
   components,
   classNames,
   rootProps,
+  formLabel,
 }: {
   api: RegistrationScreenSetApi
   components: Partial<ScreenSetComponents> | undefined
   classNames: ScreenSetClassNames
   rootProps: ReturnType<typeof rootAttributes>
+  formLabel: string | undefined
 }) {
   const { t, screen, status, fields, form, formError, isSubmitting, conflictEmail, onFieldBlur } = api
   const idPrefix = `rss${useId().replace(/:/g, '')}`
@@ -94,6 +124,14 @@ function RegistrationScreens({
       onFieldBlur: (name: string) => void onFieldBlur(name),
     }),
     [idPrefix, parts, classNames, t, api.policies, onFieldBlur],
+  )
+  const title = t(titles[screen])
+  const formName = useFormName(
+    idPrefix,
+    status === 'ready' && screen in submits ? title : undefined,
+    formLabel,
+    headingId,
+    t,
   )
 
   // Move focus to the new screen's heading when the screen changes (not on the first render).
@@ -120,9 +158,9 @@ function RegistrationScreens({
     )
   }
 
-  const heading = (id: string) => (
+  const heading = (
     <parts.ScreenHeading id={headingId} className={classNames.heading}>
-      {t(id)}
+      {title}
     </parts.ScreenHeading>
   )
 
@@ -131,7 +169,7 @@ function RegistrationScreens({
     return (
       <ScreenSetContext.Provider value={context}>
         <div {...rootProps}>
-          {heading('verification_pending_title')}
+          {heading}
           <p className={classNames.description}>{t('verification_pending_description', { email })}</p>
           <button
             type="button"
@@ -150,34 +188,18 @@ function RegistrationScreens({
     return (
       <ScreenSetContext.Provider value={context}>
         <div {...rootProps}>
-          {heading('success_title')}
+          {heading}
           <p className={classNames.description}>{t('success_description')}</p>
         </div>
       </ScreenSetContext.Provider>
     )
   }
 
-  const titles = {
-    register: 'register_title',
-    login: 'login_title',
-    'complete-registration': 'complete_registration_title',
-  } as const
-  const submits = {
-    register: 'submit_register',
-    login: 'submit_login',
-    'complete-registration': 'submit_complete_registration',
-  } as const
   return (
     <ScreenSetContext.Provider value={context}>
       <div {...rootProps}>
-        <form
-          noValidate
-          aria-labelledby={headingId}
-          onSubmit={api.onSubmit}
-          onFocus={api.activate}
-          className={classNames.form}
-        >
-          {heading(titles[screen])}
+        <form noValidate {...formName} onSubmit={api.onSubmit} onFocus={api.activate} className={classNames.form}>
+          {heading}
           {screen === 'complete-registration' && (
             <p className={classNames.description}>{t('complete_registration_description')}</p>
           )}

@@ -39,6 +39,8 @@ export const en = {
   submit_subscribe: 'Subscribe',
   thank_you_title: 'Thank you',
   subscribe_again: 'Subscribe another address',
+  // A form's accessible name when another form of the page has the same: "Stay in touch (2)".
+  form_name_numbered: '%name (%num)',
   too_weak: 'Too weak',
   weak: 'Weak',
   fair: 'Fair',

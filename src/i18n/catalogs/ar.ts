@@ -36,6 +36,7 @@ export default {
   submit_subscribe: 'اشتراك',
   thank_you_title: 'شكرًا لك',
   subscribe_again: 'اشتراك عنوان آخر',
+  form_name_numbered: '%name (رقم %num)',
   too_weak: 'ضعيفة جدًا',
   weak: 'ضعيفة',
   fair: 'مقبولة',

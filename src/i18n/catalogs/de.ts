@@ -38,6 +38,7 @@ export default {
   submit_subscribe: 'Abonnieren',
   thank_you_title: 'Vielen Dank',
   subscribe_again: 'Weitere Adresse eintragen',
+  form_name_numbered: '%name (Nr. %num)',
   too_weak: 'Zu schwach',
   weak: 'Schwach',
   fair: 'Mittel',

@@ -37,6 +37,7 @@ export default {
   submit_subscribe: 'Suscribirse',
   thank_you_title: 'Gracias',
   subscribe_again: 'Suscribir otra dirección',
+  form_name_numbered: '%name (n.º %num)',
   too_weak: 'Demasiado débil',
   weak: 'Débil',
   fair: 'Aceptable',

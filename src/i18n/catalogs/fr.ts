@@ -38,6 +38,7 @@ export default {
   submit_subscribe: 'S’abonner',
   thank_you_title: 'Merci',
   subscribe_again: 'Abonner une autre adresse',
+  form_name_numbered: '%name (n° %num)',
   too_weak: 'Trop faible',
   weak: 'Faible',
   fair: 'Moyen',

@@ -37,6 +37,7 @@ export default {
   submit_subscribe: 'הרשמה',
   thank_you_title: 'תודה',
   subscribe_again: 'רישום כתובת נוספת',
+  form_name_numbered: '%name (מס׳ %num)',
   too_weak: 'חלשה מדי',
   weak: 'חלשה',
   fair: 'סבירה',

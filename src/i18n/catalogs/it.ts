@@ -37,6 +37,7 @@ export default {
   submit_subscribe: 'Iscriviti',
   thank_you_title: 'Grazie',
   subscribe_again: 'Iscrivi un altro indirizzo',
+  form_name_numbered: '%name (n. %num)',
   too_weak: 'Troppo debole',
   weak: 'Debole',
   fair: 'Discreta',

@@ -36,6 +36,7 @@ export default {
   submit_subscribe: '購読する',
   thank_you_title: 'ありがとうございます',
   subscribe_again: '別のアドレスを登録する',
+  form_name_numbered: '%name（%num つ目）',
   too_weak: '弱すぎます',
   weak: '弱い',
   fair: '普通',

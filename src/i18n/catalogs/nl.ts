@@ -37,6 +37,7 @@ export default {
   submit_subscribe: 'Inschrijven',
   thank_you_title: 'Bedankt',
   subscribe_again: 'Een ander adres inschrijven',
+  form_name_numbered: '%name (nr. %num)',
   too_weak: 'Te zwak',
   weak: 'Zwak',
   fair: 'Redelijk',

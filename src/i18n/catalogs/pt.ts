@@ -38,6 +38,7 @@ export default {
   submit_subscribe: 'Inscrever-se',
   thank_you_title: 'Obrigado',
   subscribe_again: 'Inscrever outro endereço',
+  form_name_numbered: '%name (n.º %num)',
   too_weak: 'Muito fraca',
   weak: 'Fraca',
   fair: 'Razoável',

@@ -36,6 +36,7 @@ export default {
   submit_subscribe: '订阅',
   thank_you_title: '谢谢',
   subscribe_again: '订阅其他邮箱地址',
+  form_name_numbered: '%name（第 %num 个）',
   too_weak: '太弱',
   weak: '弱',
   fair: '中',
