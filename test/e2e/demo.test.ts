@@ -142,9 +142,14 @@ describe('the demo in Chromium', () => {
     await submit()
     await page
       .locator('[data-field="email"] [data-field-error]')
-      .getByText('An account with this email already exists')
+      .getByText('This email is already registered')
       .waitFor()
     expect(await form().getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
+    expect(
+      await form()
+        .getByLabel('Email')
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true)
     await form().locator('[data-conflict] button').click()
     await form().getByRole('heading', { name: 'Log in' }).waitFor()
     expect(await axeViolations()).toEqual([])

@@ -24,6 +24,13 @@ afterAll(async () => {
   await h.close()
 })
 
+/** The token with the character at `index` (negative: from the end) replaced by another. */
+function tamper(token: string, index: number): string {
+  const at = index < 0 ? token.length + index : index
+  const replacement = token[at] === 'A' ? 'B' : 'A'
+  return `${token.slice(0, at)}${replacement}${token.slice(at + 1)}`
+}
+
 async function freshToken(apiKey = DEFAULT_SITE.apiKey, isLite = false) {
   return (await h.client(apiKey).initRegistration({ isLite })).regToken
 }
@@ -42,7 +49,9 @@ describe('regTokens', () => {
 
   it.each([
     ['unknown', () => Promise.resolve('RT1_nonsense')],
-    ['tampered', async () => `${(await freshToken()).slice(0, -2)}xx`],
+    // A character inside the signature: the last one carries bits base64url ignores, so changing it may not tamper.
+    ['tampered', async () => tamper(await freshToken(), -5)],
+    ['tampered in its payload', async () => tamper(await freshToken(), 8)],
     ['from another site', () => freshToken(otherSite.apiKey)],
     ['a lite one', () => freshToken(DEFAULT_SITE.apiKey, true)],
     ['empty-signature', async () => `${(await freshToken()).split('.')[0]}.`],
