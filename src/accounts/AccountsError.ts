@@ -11,6 +11,8 @@ export interface AccountsErrorInit {
   statusCode?: number
   validationErrors?: readonly ValidationError[]
   regToken?: string
+  /** The envelope's `errorFlags`, split at its commas. */
+  errorFlags?: readonly string[]
   /** The response body as received (secrets removed), when there was one. */
   response?: Readonly<Record<string, unknown>>
   /** The HTTP status, for errors raised by the REST transport. */
@@ -35,6 +37,11 @@ export class AccountsError extends Error {
   readonly validationErrors: readonly ValidationError[]
   /** The token to continue the flow with (every interruption carries one: 206001, 206002, 403043, 409003, …). */
   readonly regToken: string | undefined
+  /**
+   * What the server flags beyond the code, from the comma list `errorFlags`: `captchaNeeded` on a
+   * failed login means the next attempt must carry a CAPTCHA.
+   */
+  readonly errorFlags: readonly string[]
   readonly response: Readonly<Record<string, unknown>> | undefined
   readonly httpStatus: number | undefined
 
@@ -52,6 +59,7 @@ export class AccountsError extends Error {
     this.statusCode = init.statusCode
     this.validationErrors = init.validationErrors ?? []
     this.regToken = init.regToken
+    this.errorFlags = init.errorFlags ?? []
     this.response = init.response
     this.httpStatus = init.httpStatus
   }

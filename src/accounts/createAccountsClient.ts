@@ -9,6 +9,8 @@ import type {
   AccountsMethod,
   FinalizeRegistrationParams,
   FinalizeRegistrationResponse,
+  GetCaptchaParams,
+  GetCaptchaResponse,
   GetPoliciesParams,
   GetPoliciesResponse,
   GetSchemaParams,
@@ -93,6 +95,8 @@ export interface AccountsClient {
     params: ResendVerificationCodeParams,
     options?: CallOptions,
   ): Promise<ResendVerificationCodeResponse>
+  /** A text CAPTCHA challenge: an image and the token to send back with the typed word. */
+  getCaptcha(params?: GetCaptchaParams, options?: CallOptions): Promise<GetCaptchaResponse>
   /** Any typed call by its method name (what the named methods use). */
   call<M extends AccountsMethod>(
     method: M,
@@ -211,5 +215,6 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     login: (params, callOptions) => call('accounts.login', params, callOptions),
     isAvailableLoginID: (params, callOptions) => call('accounts.isAvailableLoginID', params, callOptions),
     resendVerificationCode: (params, callOptions) => call('accounts.resendVerificationCode', params, callOptions),
+    getCaptcha: (params = {}, callOptions) => call('accounts.getCaptcha', params, callOptions),
   }
 }

@@ -34,6 +34,10 @@ const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
   }),
   'accounts.isAvailableLoginID': z.looseObject({ isAvailable: z.boolean() }),
   'accounts.resendVerificationCode': z.looseObject({}),
+  'accounts.getCaptcha': z.looseObject({
+    captchaToken: z.string().check(z.minLength(1)),
+    captchaImage: z.string().check(z.regex(/^data:image\//)),
+  }),
 }
 
 const validationErrorShape = z.looseObject({
@@ -69,6 +73,15 @@ function readValidationErrors(value: unknown): ValidationError[] {
     })
   }
   return errors
+}
+
+/** `errorFlags` is a comma list (`captchaNeeded`); an array is read too. */
+function readErrorFlags(value: unknown): string[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter(Boolean)
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -121,6 +134,7 @@ export function parseResponse<M extends AccountsMethod>(
       statusCode: typeof body.statusCode === 'number' ? body.statusCode : undefined,
       validationErrors: readValidationErrors(body.validationErrors),
       regToken: optionalString(body.regToken),
+      errorFlags: readErrorFlags(body.errorFlags),
       response: body,
       httpStatus,
     })

@@ -1,5 +1,11 @@
 /** Parameters whose values must never leave the request: not in errors, logs, caches or URLs. */
-export const SECRET_PARAMS: ReadonlySet<string> = new Set(['password', 'newPassword', 'secretAnswer', 'passwordRetype'])
+export const SECRET_PARAMS: ReadonlySet<string> = new Set([
+  'password',
+  'newPassword',
+  'secretAnswer',
+  'passwordRetype',
+  'captchaText',
+])
 
 /**
  * Shorter secrets are not scrubbed out of server text: they would mangle ordinary words, and no

@@ -32,6 +32,7 @@ export type AccountsMethod =
   | 'accounts.login'
   | 'accounts.isAvailableLoginID'
   | 'accounts.resendVerificationCode'
+  | 'accounts.getCaptcha'
 
 /** Parameters every call understands. */
 export interface CommonParams {
@@ -248,8 +249,15 @@ export interface LoginParams extends CommonParams {
   loginID: string
   /** The user's password. Sent in the body only. */
   password: string
-  /** The response token of a CAPTCHA challenge, when the site asks for one after failed logins. */
+  /**
+   * The CAPTCHA, once the site asks for one after failed logins (401020, or an error with the
+   * `captchaNeeded` flag): a provider's response token, or the challenge id of a text CAPTCHA.
+   */
   captchaToken?: string
+  /** Which CAPTCHA provider produced `captchaToken` (e.g. `reCaptchaV2`); absent for a text CAPTCHA. */
+  captchaType?: string
+  /** What the user typed for a text CAPTCHA (`getCaptcha`). */
+  captchaText?: string
   /** Which parts of the account to return. */
   include?: CommaList<AccountInclude>
   /** Lifetime of the session in seconds (see `RegisterParams.sessionExpiration`). */
@@ -272,6 +280,9 @@ export type ResendVerificationCodeParams =
       email?: string
     })
   | (CommonParams & { UID: string; regToken?: never; email?: string })
+
+/** `accounts.getCaptcha` takes no parameters of its own. */
+export type GetCaptchaParams = CommonParams
 
 // ---------------------------------------------------------------------------------------------------
 // Responses
@@ -472,6 +483,14 @@ export interface IsAvailableLoginIDResponse extends ResponseEnvelope {
 
 export type ResendVerificationCodeResponse = ResponseEnvelope
 
+/** A text CAPTCHA challenge: send `captchaToken` back with what the user read as `captchaText`. */
+export interface GetCaptchaResponse extends ResponseEnvelope {
+  /** The challenge id; used up by the first call that sends it, and valid 10 minutes at the emulator. */
+  captchaToken: string
+  /** The distorted word, as a `data:image/…` URL (the emulator's is an SVG). */
+  captchaImage: string
+}
+
 /** Parameters and response of each typed method, for generic code (hooks, transports). */
 export interface AccountsCalls {
   'accounts.initRegistration': { params: InitRegistrationParams; response: InitRegistrationResponse }
@@ -486,4 +505,5 @@ export interface AccountsCalls {
     params: ResendVerificationCodeParams
     response: ResendVerificationCodeResponse
   }
+  'accounts.getCaptcha': { params: GetCaptchaParams; response: GetCaptchaResponse }
 }

@@ -3,7 +3,11 @@ import type { Messages } from './messages'
 import type { Params } from './params'
 import type { SiteConfig, Store } from './types'
 
-/** Decides whether a CAPTCHA response token is genuine. */
+/**
+ * Decides whether a provider's CAPTCHA token (`captchaType` / `captchaProvider` given) is genuine. The
+ * emulator cannot ask Google or Arkose, so its default passes every non-empty token: return false to
+ * play a failed verification.
+ */
 export type CaptchaVerifier = (
   token: string,
   site: SiteConfig,
@@ -13,7 +17,7 @@ export type CaptchaVerifier = (
 /** What handlers share for the emulator's lifetime. */
 export interface EmulatorEnv {
   store: Store
-  /** HMAC key for regTokens, kept in the store so tokens survive a restart. */
+  /** Key material of regTokens and CAPTCHA challenges, kept in the store so both survive a restart. */
   tokenKey: string
   now: () => number
   verifyCaptcha: CaptchaVerifier

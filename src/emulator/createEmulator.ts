@@ -1,3 +1,4 @@
+import * as captcha from './captcha'
 import type { CaptchaVerifier, EmulatorEnv, Handler } from './context'
 import { randomBytes, timingSafeEqual, toBase64Url } from './crypto'
 import { DEFAULT_SITE } from './defaultSite'
@@ -31,7 +32,12 @@ export interface EmulatorOptions {
   sites?: readonly unknown[]
   /** The clock, epoch milliseconds (tests move it to expire tokens). */
   now?: () => number
-  /** Judges CAPTCHA tokens; by default, a token equal to the site's `captchaTestToken` passes. */
+  /**
+   * Judges provider CAPTCHA tokens (a call naming its provider in `captchaType` or `captchaProvider`);
+   * by default every non-empty one passes, so return false to play a failed verification. Text
+   * challenges of `accounts.getCaptcha` and the site's `captchaTestToken` are judged by the emulator
+   * itself, whatever this answers.
+   */
   verifyCaptcha?: CaptchaVerifier
   /** PBKDF2-SHA256 iterations for password and answer hashes (default 100 000). */
   passwordHashIterations?: number
@@ -57,6 +63,7 @@ const calls: Readonly<Record<string, Handler>> = {
   'accounts.login': registration.login,
   'accounts.isAvailableLoginID': registration.isAvailableLoginID,
   'accounts.resendVerificationCode': registration.resendVerificationCode,
+  'accounts.getCaptcha': captcha.getCaptcha,
   'accounts.getSchema': siteCalls.getSchema,
   'accounts.setSchema': siteCalls.setSchema,
   'accounts.getPolicies': siteCalls.getPolicies,
@@ -65,13 +72,13 @@ const calls: Readonly<Record<string, Handler>> = {
   'emulator.listAccounts': siteCalls.listAccounts,
   'emulator.getOutbox': siteCalls.getOutbox,
   'emulator.confirmEmail': siteCalls.confirmEmail,
+  'emulator.getCaptchaAnswer': captcha.getCaptchaAnswer,
 }
 
 /** The methods the emulator answers. */
 export const EMULATED_METHODS: readonly string[] = Object.keys(calls)
 
-const defaultCaptchaVerifier: CaptchaVerifier = (token, site) =>
-  site.captchaTestToken !== undefined && timingSafeEqual(token, site.captchaTestToken)
+const acceptProviderTokens: CaptchaVerifier = () => true
 
 /** Fixed windows per key; old windows are dropped as the map grows. */
 function createRateLimiter(limit: RateLimit | false) {
@@ -104,7 +111,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     store,
     tokenKey: await store.getOrSetMeta('regTokenKey', toBase64Url(randomBytes(32))),
     now: options.now ?? Date.now,
-    verifyCaptcha: options.verifyCaptcha ?? defaultCaptchaVerifier,
+    verifyCaptcha: options.verifyCaptcha ?? acceptProviderTokens,
     passwordHashIterations: options.passwordHashIterations ?? 100_000,
     warn: (message) => {
       if (warned.has(message)) return

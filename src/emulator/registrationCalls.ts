@@ -1,9 +1,11 @@
 import type { JsonObject, ValidationError } from '../accounts/types'
 import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
+import { verifyCaptcha } from './captcha'
 import type { CallContext, Handler } from './context'
 import { hashSecret, verifySecret } from './crypto'
 import { fail, randomHex32, validationFailure, type Body } from './envelope'
 import { setLiteAccountInfo } from './liteAccounts'
+import { failedLogin, requireLoginCaptcha, resetFailedLogins } from './loginCaptcha'
 import { issueRegToken, readRegToken, type RegTokenClaims } from './regToken'
 import type { AccountRecord, SiteConfig, UniqueConflict } from './types'
 import {
@@ -223,11 +225,8 @@ export const register: Handler = async (context) => {
   const finalize = params.boolean('finalizeRegistration', false)
   readSessionOptions(context)
 
-  if (site.policies.registration?.requireCaptcha === true) {
-    const token = params.string('captchaToken') ?? params.string('captchaText')
-    if (token === undefined || !(await env.verifyCaptcha(token, site, params.string('captchaType')))) {
-      throw fail(400021, 'CAPTCHA verification failed', 'CAPTCHA verification failed')
-    }
+  if (site.policies.registration?.requireCaptcha === true && (await verifyCaptcha(context)) !== 'passed') {
+    throw fail(400021, 'CAPTCHA verification failed', 'CAPTCHA verification failed')
   }
 
   if (claims.UID !== undefined) {
@@ -405,8 +404,10 @@ export const login: Handler = async (context) => {
   const password = params.required('password')
   readSessionOptions(context)
   const account = await env.store.findAccountByLoginID(site.apiKey, loginID)
+  await requireLoginCaptcha(context, account)
   const valid = account?.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
-  if (!account || !valid) throw fail(403042, 'Invalid LoginID', 'invalid loginID or password')
+  if (!account || !valid) throw await failedLogin(context, account)
+  await resetFailedLogins(context, account)
   const parts = include(context)
   if (!account.isRegistered) throw await pendingRegistration(context, account, missingRequiredFields(account, site))
   const accountOptions = site.policies.accountOptions

@@ -23,7 +23,10 @@ export interface SiteConfig {
   secret: string
   schema: SiteSchema
   policies: SitePolicies
-  /** The CAPTCHA token the deterministic test verifier accepts. */
+  /**
+   * A `captchaToken` that passes every CAPTCHA check of the site, with or without `captchaText`: the
+   * switch automated tests use. Leave it out of a site that must never be passed this way.
+   */
   captchaTestToken?: string
 }
 
@@ -63,6 +66,8 @@ export interface AccountRecord {
   lastUpdated: number
   registered?: number
   verified?: number
+  /** Wrong passwords since the last right one, counted while the site asks for a CAPTCHA after some. */
+  failedLogins?: number
 }
 
 /** A message the emulator would have emailed (verification, double opt-in confirmation). */

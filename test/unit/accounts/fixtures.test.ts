@@ -196,7 +196,7 @@ const expectations: Record<
   },
   getCaptcha: {
     method: 'accounts.getCaptcha',
-    call: untyped('accounts.getCaptcha', {}),
+    call: (client) => client.getCaptcha(),
     resolves: {
       captchaToken: expect.any(String),
       captchaImage: expect.stringMatching(/^data:image\/svg\+xml;base64,/),

@@ -99,6 +99,7 @@ const FRESH_FULL_TOKEN = '\u0000fresh-full-token'
 const FRESH_LITE_TOKEN = '\u0000fresh-lite-token'
 const PENDING_TOKEN = '\u0000pending-token'
 const FRESH_EMAIL = '\u0000fresh-email'
+const FRESH_CAPTCHA = '\u0000fresh-captcha'
 const KNOWN_EMAIL = 'known-account@example.com'
 let knownUID = ''
 const KNOWN_UID = '\u0000known-uid'
@@ -129,6 +130,9 @@ const PARAM_NAMES = [
   'siteUID',
   'targetEnv',
   'captchaToken',
+  'captchaText',
+  'captchaType',
+  'captchaProvider',
   'secretQuestion',
   'secretAnswer',
   'username',
@@ -276,7 +280,10 @@ const valueFor: Record<(typeof PARAM_NAMES)[number], fc.Arbitrary<string>> = {
     fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 20 }), fc.constantFrom('a'.repeat(252), 'a'.repeat(253))),
   ),
   targetEnv: biased(fc.constantFrom('browser', 'mobile', 'both')),
-  captchaToken: biased(fc.constant('test-captcha-pass')),
+  captchaToken: biased(fc.constantFrom('test-captcha-pass', FRESH_CAPTCHA, 'cpt1_AAAA')),
+  captchaText: biased(fc.constantFrom('ABCDE', ' abcdef ')),
+  captchaType: biased(fc.constantFrom('reCaptchaV2', 'invisible', 'FunCaptcha', 'hCaptcha')),
+  captchaProvider: biased(fc.constantFrom('reCaptchaEnterpriseScore', 'reCaptchaV3')),
   secretQuestion: anyValue,
   secretAnswer: anyValue,
   username: anyValue,
@@ -344,6 +351,7 @@ const TEMPLATES: Record<string, Record<string, string>> = {
   'accounts.isAvailableLoginID': { apiKey: API_KEY, loginID: KNOWN_EMAIL },
   'accounts.resendVerificationCode': { apiKey: API_KEY, regToken: PENDING_TOKEN },
   'accounts.getSchema': { apiKey: API_KEY, include: 'profileSchema,dataSchema', filter: 'clientOnly' },
+  'accounts.getCaptcha': { apiKey: API_KEY, context: 'challenge-1' },
   'accounts.setSchema': {
     ...admin,
     dataSchema: JSON.stringify({
@@ -356,6 +364,7 @@ const TEMPLATES: Record<string, Record<string, string>> = {
   'emulator.listAccounts': admin,
   'emulator.getOutbox': admin,
   'emulator.confirmEmail': { ...admin, UID: KNOWN_UID },
+  'emulator.getCaptchaAnswer': { ...admin, captchaToken: FRESH_CAPTCHA },
 }
 
 const mutatedTemplate = (method: string): fc.Arbitrary<Params> => {
@@ -481,6 +490,9 @@ async function resolveMarkers(server: RunningEmulatorServer, params: Params): Pr
         params: { apiKey: API_KEY, regToken: init.regToken as string, email: freshEmail(), password: PASSWORD },
       })
       live = body.regToken as string
+    } else if (value === FRESH_CAPTCHA) {
+      const body = await server.emulator.handle({ method: 'accounts.getCaptcha', params: { apiKey: API_KEY } })
+      live = body.captchaToken as string
     } else if (value === FRESH_EMAIL) {
       live = freshEmail()
     } else if (value === KNOWN_UID) {
