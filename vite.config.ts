@@ -81,6 +81,8 @@ export default defineConfig({
         server: 'src/server/index.ts',
         testing: 'src/testing/index.ts',
         cli: 'src/server/cli.ts',
+        'captcha/recaptcha': 'src/captcha/recaptcha.ts',
+        'captcha/funcaptcha': 'src/captcha/funcaptcha.ts',
       },
       formats: ['es'],
     },

@@ -2,7 +2,8 @@
 // rely on:
 //  - the client entry (`exports['.']`, dist/index.js) opens with the 'use client' directive;
 //  - no other file of dist carries it: the other entries (`react-screensets/prefetch`, `/server`,
-//    `/testing`, the CLI) run on servers, and the shared and on-demand chunks are imported from both;
+//    `/testing`, the CLI) run on servers, the CAPTCHA adapters (`/captcha/*`) export no component, and
+//    the shared and on-demand chunks are imported from both;
 //  - no other entry imports the client entry, statically, however indirectly (a server module that
 //    reached it would get client references instead of functions).
 // Exits 1 with the list of problems, 0 with a one-line summary.

@@ -7,7 +7,8 @@
 //
 //   --check      also fail (exit 1) when a figure is over its budget, or when tree-shaking breaks: the
 //                LiteSubscribe page must not carry registration code, the RegistrationScreenSet page
-//                no LiteSubscribe code, and no initial JS a non-English catalog (those load on demand).
+//                no LiteSubscribe code, the main entry and the pages no CAPTCHA adapter (each is an entry
+//                of its own), and no initial JS a non-English catalog (those load on demand).
 //   --breakdown  what each page's initial JS is made of: per peer package and per module of ours.
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -91,6 +92,8 @@ const entries = [
   ['react-screensets/prefetch', 'src/prefetch.ts'],
   ['react-screensets/testing', 'src/testing/index.ts'],
   ['react-screensets/server', 'src/server/index.ts'],
+  ['react-screensets/captcha/recaptcha', 'src/captcha/recaptcha.ts'],
+  ['react-screensets/captcha/funcaptcha', 'src/captcha/funcaptcha.ts'],
 ]
 const entryBuilds = new Map()
 console.log('| entry (peers external) | min | min + gzip |')
@@ -240,34 +243,38 @@ function treeShakingChecks() {
     lines.push(`| ${description} | ${ok ? 'ok' : 'FAIL'} |`)
     if (!ok) problems.push(failure)
   }
-  const mustHave = (pageName, markers, what) => {
-    const result = pages.get(pageName)
+  /** A page (bench/pages) or a package entry, by name, and how to call it in a message. */
+  const buildOf = (name) => pages.get(name) ?? entryBuilds.get(name)
+  const titleOf = (name) => (pages.has(name) ? `${name} page` : `entry ${name}`)
+  const mustHave = (name, markers, what) => {
+    const result = buildOf(name)
     for (const module of markers.modules)
       expect(
         result.initialModules.has(module),
-        `${pageName} page has ${module}`,
-        `marker module ${module} (${what}) is not in the ${pageName} page: update the marker list in scripts/size.mjs`,
+        `${titleOf(name)} has ${module}`,
+        `marker module ${module} (${what}) is not in the ${titleOf(name)}: update the marker list in scripts/size.mjs`,
       )
     for (const string of markers.strings)
       expect(
         result.initialCode.includes(string),
-        `${pageName} page has '${string}'`,
-        `marker string '${string}' (${what}) is not in the ${pageName} page: update the marker list in scripts/size.mjs`,
+        `${titleOf(name)} has '${string}'`,
+        `marker string '${string}' (${what}) is not in the ${titleOf(name)}: update the marker list in scripts/size.mjs`,
       )
   }
-  const mustNotHave = (pageName, markers, what) => {
-    const result = pages.get(pageName)
+  const mustNotHave = (name, markers, what) => {
+    const result = buildOf(name)
+    const broken = `tree-shaking is broken, follow the imports from ${pages.has(name) ? 'bench/pages' : 'the entry'}`
     for (const module of markers.modules)
       expect(
         !result.initialModules.has(module),
-        `${pageName} page has no ${module}`,
-        `the ${pageName} page's initial JS contains ${module} (${what}): tree-shaking is broken, follow the imports from bench/pages`,
+        `${titleOf(name)} has no ${module}`,
+        `the initial JS of the ${titleOf(name)} contains ${module} (${what}): ${broken}`,
       )
     for (const string of markers.strings)
       expect(
         !result.initialCode.includes(string),
-        `${pageName} page has no '${string}'`,
-        `the ${pageName} page's initial JS contains '${string}' (${what}): tree-shaking is broken, follow the imports from bench/pages`,
+        `${titleOf(name)} has no '${string}'`,
+        `the initial JS of the ${titleOf(name)} contains '${string}' (${what}): ${broken}`,
       )
   }
 
@@ -275,6 +282,25 @@ function treeShakingChecks() {
   mustHave('LiteSubscribe', liteOnly, 'LiteSubscribe-only code')
   mustNotHave('LiteSubscribe', registrationOnly, 'registration-only code')
   mustNotHave('RegistrationScreenSet', liteOnly, 'LiteSubscribe-only code')
+
+  // The CAPTCHA adapters are entries of their own, so that a site pays only for the vendor it uses: the
+  // main entry may import their types, never their code.
+  const recaptchaAdapter = {
+    modules: ['src/captcha/recaptcha.ts', 'src/captcha/loadScript.ts'],
+    strings: ['https://www.google.com/recaptcha/'],
+  }
+  const funcaptchaAdapter = {
+    modules: ['src/captcha/funcaptcha.ts', 'src/captcha/loadScript.ts'],
+    strings: ['https://client-api.arkoselabs.com/v2/'],
+  }
+  mustHave('react-screensets/captcha/recaptcha', recaptchaAdapter, 'the reCAPTCHA adapter')
+  mustHave('react-screensets/captcha/funcaptcha', funcaptchaAdapter, 'the FunCaptcha adapter')
+  const anyAdapter = {
+    modules: [...new Set([...recaptchaAdapter.modules, ...funcaptchaAdapter.modules])],
+    strings: [...recaptchaAdapter.strings, ...funcaptchaAdapter.strings],
+  }
+  for (const name of ['react-screensets', 'RegistrationScreenSet', 'LiteSubscribe', 'both components'])
+    mustNotHave(name, anyAdapter, 'CAPTCHA adapter code')
 
   const builds = [...[...entryBuilds].filter(([name]) => name === 'react-screensets'), ...pages]
   for (const [name, result] of builds) {

@@ -39,7 +39,10 @@ export interface CaptchaRenderOptions {
 export interface CaptchaWidget {
   /** A fresh challenge: after every failed submit, and on expiry. */
   reset(): void
-  /** Invisible and score kinds: runs the challenge on submit and resolves with the token. */
+  /**
+   * Invisible and score kinds: runs the challenge on submit and resolves with the token. A vendor failure
+   * rejects it and goes to `onError` too, as the same Error.
+   */
   execute?(): Promise<string>
   /** Removes the widget from its container. */
   destroy(): void
@@ -55,7 +58,10 @@ export interface WidgetCaptchaProvider {
    * `score`: `execute()` on submit, nothing shown (reCAPTCHA v3, Enterprise score).
    */
   readonly mode: 'checkbox' | 'invisible' | 'score'
-  /** Loads the vendor's script (once per page) and mounts a widget in `container`. */
+  /**
+   * Loads the vendor's script (once per page) and mounts a widget in `container`. When it cannot (script
+   * blocked, offline), it rejects and calls `onError` with the same Error, so a caller handles either.
+   */
   render(container: HTMLElement, options: CaptchaRenderOptions): Promise<CaptchaWidget>
 }
 
