@@ -30,6 +30,8 @@ export type {
   AccountsContextValue,
   AccountsMutation,
   AccountsProviderProps,
+  CaptchaBinding,
+  CaptchaHandle,
   LiteLayout,
   LiteOutcome,
   Labels,
@@ -46,6 +48,7 @@ export type {
 
 export { LiteSubscribe, PasswordStrength, RegistrationScreenSet, SchemaField } from './components'
 export type {
+  CaptchaProps,
   CheckboxProps,
   ColorScheme,
   FieldErrorProps,
@@ -84,6 +87,18 @@ export type {
   RegistrationState,
 } from './flows'
 
+export { textCaptcha } from './captcha/textCaptcha'
+export type {
+  CaptchaProvider,
+  CaptchaRenderOptions,
+  CaptchaSolution,
+  CaptchaType,
+  CaptchaWidget,
+  TextCaptchaChallenge,
+  TextCaptchaProvider,
+  WidgetCaptchaProvider,
+} from './captcha/types'
+
 export { catalogLanguages, createTranslator, dirOf, en, isRtl, loadCatalog, normalizeLang } from './i18n'
 export type { Catalog, CatalogLanguage, CustomLang, MessageId, Translator } from './i18n'
 
@@ -109,6 +124,8 @@ export type {
   ErrorCode,
   FinalizeRegistrationParams,
   FinalizeRegistrationResponse,
+  GetCaptchaParams,
+  GetCaptchaResponse,
   GetPoliciesParams,
   GetPoliciesResponse,
   GetSchemaParams,

@@ -122,8 +122,9 @@ function RegistrationScreens({
       t,
       passwordComplexity: api.policies?.passwordComplexity,
       onFieldBlur: (name: string) => void onFieldBlur(name),
+      captcha: api.captcha,
     }),
-    [idPrefix, parts, classNames, t, api.policies, onFieldBlur],
+    [idPrefix, parts, classNames, t, api.policies, onFieldBlur, api.captcha],
   )
   const title = t(titles[screen])
   const formName = useFormName(

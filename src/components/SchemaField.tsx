@@ -1,4 +1,4 @@
-import { useState, type FocusEvent, type ReactNode } from 'react'
+import { Suspense, useState, type FocusEvent, type ReactNode } from 'react'
 import { get, useFormState, type Control, type FieldValues, type UseFormRegister } from 'react-hook-form'
 import type { FieldSpec } from '../schema'
 import { PasswordStrength } from './PasswordStrength'
@@ -31,7 +31,7 @@ const inputTypes: Partial<Record<FieldSpec['kind'], string>> = {
  * so a keystroke elsewhere never re-renders it.
  */
 export function SchemaField({ field, register, control, withStrength = false }: SchemaFieldProps) {
-  const { idPrefix, parts, classNames, t, onFieldBlur } = useScreenSet('SchemaField')
+  const { idPrefix, parts, classNames, t, onFieldBlur, captcha } = useScreenSet('SchemaField')
   const { errors } = useFormState({ control, name: field.name })
   const error = get(errors, field.name) as { message?: string } | undefined
   const invalid = error !== undefined
@@ -76,7 +76,26 @@ export function SchemaField({ field, register, control, withStrength = false }: 
   )
 
   let body: ReactNode
-  if (field.kind === 'checkbox') {
+  if (field.kind === 'captcha') {
+    body = captcha && (
+      <Suspense>
+        <parts.Captcha
+          {...captcha}
+          field={field}
+          invalid={invalid}
+          t={t}
+          controlProps={{
+            id: inputId,
+            // react-hook-form gets only a way to focus the control, so it never reads or writes the
+            // CAPTCHA's own inputs (a widget's hidden token field, the typed word) as a form value.
+            ref: (element) => registration.ref(element && { focus: () => element.focus() }),
+            'aria-invalid': common['aria-invalid'],
+            'aria-describedby': common['aria-describedby'],
+          }}
+        />
+      </Suspense>
+    )
+  } else if (field.kind === 'checkbox') {
     body = (
       <>
         <parts.Checkbox field={field} invalid={invalid} inputProps={{ ...common, className: classNames.checkbox }} />

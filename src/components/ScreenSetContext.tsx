@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { Translator } from '../i18n'
 import type { PasswordComplexityPolicy } from '../accounts'
+import type { CaptchaBinding } from '../react/useCaptcha'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 
 export interface ScreenSetContextValue {
@@ -12,6 +13,8 @@ export interface ScreenSetContextValue {
   passwordComplexity?: PasswordComplexityPolicy | undefined
   /** Told when a field loses focus (after its own validation), e.g. to check email availability. */
   onFieldBlur?: ((name: string) => void) | undefined
+  /** For the `Captcha` part, on screen-sets that can show one. */
+  captcha?: CaptchaBinding | undefined
 }
 
 export const ScreenSetContext = createContext<ScreenSetContextValue | null>(null)

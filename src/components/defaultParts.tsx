@@ -1,3 +1,4 @@
+import { lazy } from 'react'
 import type {
   CheckboxProps,
   FieldErrorProps,
@@ -92,4 +93,7 @@ export const defaultParts: ScreenSetComponents = {
   FormError,
   SubmitButton,
   ScreenHeading,
+  // Loaded in the render that first shows a CAPTCHA: only sites that ask for one (or a login that needs
+  // one) pay for it, and nothing knows earlier that one is needed.
+  Captcha: lazy(() => import('./Captcha')),
 }

@@ -7,6 +7,7 @@ export type { SchemaFieldProps } from './SchemaField'
 export { PasswordStrength } from './PasswordStrength'
 export type { ColorScheme } from './screenSetRoot'
 export type {
+  CaptchaProps,
   CheckboxProps,
   FieldErrorProps,
   FieldWrapperProps,

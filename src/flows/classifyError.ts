@@ -38,6 +38,13 @@ export type ErrorOutcome =
 
 const LOGIN_ID_FIELDS: ReadonlySet<string> = new Set(['email', 'username'])
 
+/** The answers that are about the CAPTCHA, and what its control says for each (it gets a fresh challenge). */
+export const CAPTCHA_ERRORS: Readonly<Record<number, string>> = {
+  [ErrorCodes.CAPTCHA_VERIFICATION_FAILED]: 'register_captcha_error',
+  [ErrorCodes.LOGIN_CAPTCHA_REQUIRED]: 'captcha_required',
+  [ErrorCodes.LOGIN_WRONG_CAPTCHA]: 'login_captcha_error',
+}
+
 const MISSING_PREFIX = /^\s*Missing required fields(?: for registration)?\s*:\s*/i
 
 /**
@@ -49,6 +56,8 @@ export function toBindingName(fieldName: string): string {
     return `${fieldName}.isConsentGranted`
   if (/^subscriptions\.[^.]+$/.test(fieldName)) return `${fieldName}.email.isSubscribed`
   if (/^subscriptions\.[^.]+\.email$/.test(fieldName)) return `${fieldName}.isSubscribed`
+  // What the user typed for a text CAPTCHA is the answer to the CAPTCHA control.
+  if (fieldName === 'captchaText') return 'captcha'
   return fieldName
 }
 
@@ -64,6 +73,7 @@ export function parseMissingFields(errorDetails: string | undefined): string[] {
 }
 
 function fieldMessageId(error: ValidationError, name: string): string {
+  if (name === 'captcha') return 'register_captcha_error'
   switch (error.errorCode) {
     case ErrorCodes.UNIQUE_IDENTIFIER_EXISTS:
       return name === 'username' ? 'username_already_exists' : 'email_already_exists'
@@ -138,17 +148,11 @@ export function classifyError(error: unknown, renderedNames: ReadonlySet<string>
       field: { name, messageId: 'login_identifier_exists', fallback: error.errorMessage, errorCode: error.errorCode },
     }
   }
-  if (error.errorCode === ErrorCodes.CAPTCHA_VERIFICATION_FAILED && renderedNames.has('captcha')) {
+  const captcha = CAPTCHA_ERRORS[error.errorCode]
+  if (captcha && renderedNames.has('captcha')) {
     return {
       kind: 'fields',
-      fields: [
-        {
-          name: 'captcha',
-          messageId: 'register_captcha_error',
-          fallback: error.errorMessage,
-          errorCode: error.errorCode,
-        },
-      ],
+      fields: [{ name: 'captcha', messageId: captcha, fallback: error.errorMessage, errorCode: error.errorCode }],
     }
   }
 

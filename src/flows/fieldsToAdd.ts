@@ -1,5 +1,5 @@
 import { AccountsError, ErrorCodes } from '../accounts'
-import { toBindingName } from './classifyError'
+import { CAPTCHA_ERRORS, toBindingName } from './classifyError'
 
 /** Entries that refuse the field itself: an input for it would only send it again, to the same answer. */
 const REFUSED_FIELD: ReadonlySet<number> = new Set([
@@ -10,7 +10,8 @@ const REFUSED_FIELD: ReadonlySet<number> = new Set([
 /**
  * The inputs a failure has a message for that the form does not show, as binding names in the
  * server's order: the form adds them, so no message is left as a sentence the user cannot act on.
- * Whether one can be rendered at all is the schema's to say (`deriveFields`).
+ * Whether one can be rendered at all is the schema's to say (`deriveFields`). A CAPTCHA error, or a
+ * failed login flagged `captchaNeeded`, asks for the CAPTCHA (a login needs one after some failures).
  */
 export function fieldsToAdd(error: unknown, shown: ReadonlySet<string>): string[] {
   if (!(error instanceof AccountsError)) return []
@@ -18,5 +19,6 @@ export function fieldsToAdd(error: unknown, shown: ReadonlySet<string>): string[
     .fieldErrors()
     .filter((entry) => !REFUSED_FIELD.has(entry.errorCode))
     .map((entry) => toBindingName(entry.fieldName))
+  if (CAPTCHA_ERRORS[error.errorCode] || error.errorFlags.includes('captchaNeeded')) named.push('captcha')
   return [...new Set(named)].filter((name) => !shown.has(name))
 }

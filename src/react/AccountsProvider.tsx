@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { AccountsClient } from '../accounts'
+import type { CaptchaProvider } from '../captcha/types'
 import { createTranslator, normalizeLang, type Catalog, type CustomLang, type Translator } from '../i18n'
 import { catalogQueryOptions, retryTransient } from './queryOptions'
 
@@ -15,6 +16,8 @@ export interface AccountsContextValue {
    * ready (English stays).
    */
   catalogReady: boolean
+  /** The CAPTCHA of every screen-set below that sets none (`AccountsProviderProps.captcha`). */
+  captcha?: CaptchaProvider | undefined
 }
 
 const AccountsContext = createContext<AccountsContextValue | null>(null)
@@ -33,6 +36,12 @@ export interface AccountsProviderProps {
    * a server render in another language than English paints the form instead of its loading state.
    */
   initialCatalog?: Catalog
+  /**
+   * The CAPTCHA provider of every screen-set below that sets none of its own (a vendor's adapter:
+   * `recaptcha({ … })`, `funcaptcha({ … })`). Default: SAP's text CAPTCHA (`textCaptcha(client)`).
+   * Create it once (module scope or `useMemo`): a new one renders the CAPTCHA anew.
+   */
+  captcha?: CaptchaProvider
   children?: ReactNode
 }
 
@@ -87,6 +96,7 @@ export function AccountsProvider({
   customLang,
   queryClient,
   initialCatalog,
+  captcha,
   children,
 }: AccountsProviderProps) {
   const surrounding = useContext(QueryClientContext)
@@ -102,8 +112,9 @@ export function AccountsProvider({
       customLang: customLang ?? {},
       t: createTranslator(resolvedLang, customLang, catalog),
       catalogReady: ready,
+      captcha,
     }),
-    [client, resolvedLang, customLang, catalog, ready],
+    [client, resolvedLang, customLang, catalog, ready, captcha],
   )
   const content = <AccountsContext.Provider value={value}>{children}</AccountsContext.Provider>
   return provided ? <QueryClientProvider client={provided}>{content}</QueryClientProvider> : content
@@ -141,6 +152,7 @@ export function useAccounts(
       customLang: mergedLang,
       t: createTranslator(resolvedLang, mergedLang, catalog),
       catalogReady: ready,
+      captcha: context?.captcha,
     }
   }, [context, client, customLang, usesContext, resolvedLang, catalog, ready])
 }

@@ -20,6 +20,7 @@ export {
   useSetAccountInfo,
 } from './useAccountsMutation'
 export type { AccountsMutation, AccountsMutationOptions } from './useAccountsMutation'
+export type { CaptchaBinding, CaptchaHandle } from './useCaptcha'
 export { useRegistrationScreenSet } from './useRegistrationScreenSet'
 export type { RegistrationScreenSetApi, ResendState, UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
 export { useLiteSubscribe } from './useLiteSubscribe'

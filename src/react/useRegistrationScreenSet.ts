@@ -9,6 +9,7 @@ import {
   type CommaList,
   type RegisterParams,
 } from '../accounts'
+import type { CaptchaProvider } from '../captcha/types'
 import {
   classifyError,
   fieldsToAdd,
@@ -32,6 +33,7 @@ import {
   useResendVerificationCode,
   useSetAccountInfo,
 } from './useAccountsMutation'
+import { useCaptcha } from './useCaptcha'
 import { useInitRegistration } from './useInitRegistration'
 import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
 import { useValidationMessages } from './useValidationMessages'
@@ -70,6 +72,12 @@ export interface UseRegistrationScreenSetOptions extends ScreenSetEvents, Omit<S
    * address is taken (off by default: sites that prevent login-ID harvesting refuse the call).
    */
   checkLoginIdAvailability?: boolean
+  /**
+   * The CAPTCHA the user solves when the site asks for one (`registration.requireCaptcha`, or a login
+   * after failed attempts): a vendor's adapter, or your own provider. Default: the `AccountsProvider`'s,
+   * else SAP's text CAPTCHA. Create it once (module scope or `useMemo`): a new one renders it anew.
+   */
+  captcha?: CaptchaProvider
   client?: AccountsClient
 }
 
@@ -80,7 +88,13 @@ export interface ResendState {
 
 /** The registration screen-set without markup: what `<RegistrationScreenSet>` renders from. */
 export function useRegistrationScreenSet(options: UseRegistrationScreenSetOptions = {}) {
-  const { client, t, customLang, catalogReady } = useAccounts({
+  const {
+    client,
+    t,
+    customLang,
+    catalogReady,
+    captcha: defaultCaptcha,
+  } = useAccounts({
     ...(options.client ? { client: options.client } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.customLang ? { customLang: options.customLang } : {}),
@@ -125,6 +139,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   // react-hook-form takes its options anew on every render, so the screen's resolver is always current.
   const resolver = useMemo(() => schemaResolver<FieldValues>(zodSchema), [zodSchema])
   const form = useForm<FieldValues>({ mode: 'onTouched', resolver, shouldUnregister: false })
+  const captcha = useCaptcha(form, client, options.captcha ?? defaultCaptcha)
 
   const [formError, setFormError] = useState<ShownFormError | null>(null)
   const [pending, setPending] = useState(false)
@@ -187,6 +202,8 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     (error: unknown) => {
       reportError(events.current, state.screen, error)
       const next = fieldsWith([...state.extra, ...fieldsToAdd(error, renderedNames)])
+      const shown = next.filter((field) => !renderedNames.has(field.name)).map((field) => field.name)
+      if (shown.length > 0) dispatch({ type: 'show-fields', names: shown })
       const outcome = classifyError(error, new Set(next.map((field) => field.name)))
       switch (outcome.kind) {
         case 'pending-registration':
@@ -219,8 +236,6 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
           setFormError({ messageId: 'general_error', errorCode: 400006, retryable: true, text: t('general_error') })
           return
         case 'fields': {
-          const shown = next.filter((field) => !renderedNames.has(field.name)).map((field) => field.name)
-          if (shown.length > 0) dispatch({ type: 'show-fields', names: shown })
           for (const { name, messageId, fallback } of outcome.fields) {
             const fieldname = next.find((spec) => spec.name === name)?.label ?? name
             form.setError(name, { type: 'server', message: t(messageId, { fieldname }, fallback) })
@@ -312,21 +327,25 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
           setFormError(invalidFormMessage(t)),
         )
         if (!check.ok) return
+        // Without a CAPTCHA on screen (or before its part has loaded) there is nothing to add.
+        const solution = captcha.handle.current ? await captcha.handle.current.solve() : {}
+        if (!solution) return
         setFormError(null)
         setConflictEmail(null)
         const { model, secrets } = check
-        const response = await send({ ...model, ...secrets })
+        const response = await send({ ...model, ...secrets, ...solution })
         events.current.onAfterSubmit?.({ screen, response })
         succeed(response)
       } catch (error) {
         if (isAccountsError(error) && (error.isPendingRegistration || error.isPendingVerification)) token.discard()
+        captcha.handle.current?.reset()
         showFailure(error)
       } finally {
         inFlight.current = false
         setPending(false)
       }
     },
-    [fields, form, send, showFailure, state.screen, succeed, t, token],
+    [captcha, fields, form, send, showFailure, state.screen, succeed, t, token],
   )
 
   const queryClient = useQueryClient()
@@ -404,6 +423,8 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     resendVerification,
     resendState,
     policies: site.policies,
+    /** For the `Captcha` part: the provider, and how the part connects to the submit. */
+    captcha,
     t: t as Translator,
     customLang,
   }

@@ -16,7 +16,8 @@ export interface DeriveFieldsOptions {
   /**
    * Fields a server answer named that the screen's own list lacks (the `fieldName`s of its
    * `validationErrors`), shown after that list so the user can act on every message. The security
-   * question and answer come as a pair. Ignored by `login`.
+   * question and answer come as a pair. `login` takes only `captcha` (the site asks for one after
+   * failed logins).
    */
   extra?: readonly string[]
   /**
@@ -24,7 +25,7 @@ export interface DeriveFieldsOptions {
    *   its retype, every client-writable required profile/data field, required consents, the security
    *   question and the captcha when the registration policy requires them (last, after `extra`).
    * - `complete-registration`: only the fields named in `missing`, each required.
-   * - `login`: `loginID` and the current password.
+   * - `login`: `loginID` and the current password (and the captcha, when `extra` names it).
    * - `lite`: `profile.email`, the subscriptions (all, or those in `subscriptions`) and required consents.
    */
   screen?: 'register' | 'complete-registration' | 'login' | 'lite'
@@ -124,10 +125,10 @@ function asMissing(spec: FieldSpec): FieldSpec {
 const SECURITY_PAIR = ['secretQuestion', 'secretAnswer']
 
 function fieldNames(site: Site, options: DeriveFieldsOptions): string[] {
-  if (site.screen === 'login') return ['loginID', 'password']
   const extra = (nameList(options.extra, 'extra') ?? []).flatMap((name) =>
     SECURITY_PAIR.includes(name) ? SECURITY_PAIR : [name],
   )
+  if (site.screen === 'login') return ['loginID', 'password', ...extra.filter((name) => name === 'captcha')]
   const names = [...screenFieldNames(site.screen, site, options), ...extra]
   return site.screen === 'register'
     ? [...names, ...policyControls(site).filter((name) => !names.includes(name))]
@@ -258,7 +259,9 @@ function fixedField(name: string, site: Site): FieldSpec | undefined {
         required: site.registration['requireSecurityQuestion'] === true,
       })
     case 'captcha':
-      return field(name, 'captcha', 'text', 'CAPTCHA')
+      // Not `required`: its answer is no value of the form for the validator to find; the Captcha part
+      // refuses a submit it has not solved.
+      return field(name, 'captcha', 'captcha', 'CAPTCHA', { required: false })
     default:
       return undefined
   }

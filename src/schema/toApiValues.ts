@@ -17,10 +17,9 @@ export type ApiValues = {
   preferences?: PreferencesInput
   secretQuestion?: string
   secretAnswer?: string
-  captchaToken?: string
 }
 
-type TopLevelKey = 'loginID' | 'email' | 'username' | 'password' | 'secretQuestion' | 'secretAnswer' | 'captchaToken'
+type TopLevelKey = 'loginID' | 'email' | 'username' | 'password' | 'secretQuestion' | 'secretAnswer'
 
 /** Fields sent as parameters of their own rather than inside `profile`/`data`/... */
 const TOP_LEVEL = new Map<string, TopLevelKey>([
@@ -30,13 +29,14 @@ const TOP_LEVEL = new Map<string, TopLevelKey>([
   ['password', 'password'],
   ['secretQuestion', 'secretQuestion'],
   ['secretAnswer', 'secretAnswer'],
-  ['captcha', 'captchaToken'],
 ])
 
 /**
  * Converts react-hook-form's values into the call's parameters. Empty optional answers are left out
  * rather than sent as '', which the server would store (or reject by format); unchecked boxes go as
- * false; numbers travel as numbers; `passwordRetype` exists only for the user.
+ * false; numbers travel as numbers; `passwordRetype` exists only for the user. A CAPTCHA's solution
+ * is no value of the form: the screen-set adds it (`captchaToken` with `captchaType` or
+ * `captchaText`) once the submit has passed validation, so it never reaches `onSubmit`'s model.
  */
 export function toApiValues(fields: readonly FieldSpec[], values: unknown): ApiValues {
   const api: ApiValues = {}

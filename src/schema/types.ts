@@ -1,7 +1,11 @@
 import type { GetPoliciesResponse, GetSchemaResponse } from '../accounts/types'
 
-/** How a field is rendered; decides the input element and how its value is checked and converted. */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'select' | 'password' | 'email'
+/**
+ * How a field is rendered; decides the input element and how its value is checked and converted.
+ * `captcha` is a challenge the `Captcha` part renders, not an input of the form.
+ */
+export type FieldKind =
+  'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'select' | 'password' | 'email' | 'captcha'
 
 export interface FieldOption {
   value: string
@@ -21,7 +25,10 @@ export interface FieldSpec {
    * `validationErrors`, so one string ties input, value and server error together.
    */
   name: string
-  /** Where the value goes in the API call. */
+  /**
+   * Where the value goes in the API call. A `captcha` field has no value of the form: its solution
+   * (`captchaToken` with `captchaType` or `captchaText`) is added to the call when the form is sent.
+   */
   section: 'loginID' | 'password' | 'profile' | 'data' | 'subscriptions' | 'preferences' | 'security' | 'captcha'
   kind: FieldKind
   /**

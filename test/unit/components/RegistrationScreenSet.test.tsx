@@ -191,7 +191,6 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
   it.each([
     ['rate-limit', 'Too many attempts'],
     ['general-server-error', 'An error has occurred'],
-    ['register-captcha-failed', 'Please confirm you are not a robot'],
   ])('shows %s as a form error', async (fixture, text) => {
     const user = userEvent.setup()
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)

@@ -6,6 +6,7 @@ import { AccountsProvider, createAccountsClient, RegistrationScreenSet } from '.
 import { createEmulatorTransport, createMockTransport } from '../../../src/testing'
 import { loadFixture } from '../../support/fixtures'
 import { callsOf, renderWithEmulator, siteWithPolicies } from '../../support/renderScreenSet'
+import { watchChallenges } from './captchaKit'
 
 const PASSWORD = 'Secret-123'
 type User = ReturnType<typeof userEvent.setup>
@@ -131,12 +132,14 @@ describe('<RegistrationScreenSet> with a taken login ID (400009 / 400003)', () =
 describe('<RegistrationScreenSet> never leaves a policy requirement or a named field off the form', () => {
   it("shows the security question and the CAPTCHA the policy requires, even with the app's own fields", async () => {
     const user = userEvent.setup()
-    const { calls } = await renderWithEmulator(
+    const harness = await renderWithEmulator(
       <RegistrationScreenSet
         fields={['email', 'password', 'profile.firstName', 'profile.zip', 'data.terms', 'preferences.terms.tos']}
       />,
       { sites: [siteWithPolicies({ registration: { requireCaptcha: true, requireSecurityQuestion: true } })] },
     )
+    const { calls } = harness
+    const challenges = watchChallenges(harness)
     await user.type(await screen.findByLabelText(/^Email/), 'ada@example.com')
     await user.type(passwordInput(), PASSWORD)
     await user.type(screen.getByLabelText(/^First name/), 'Ada')
@@ -145,14 +148,16 @@ describe('<RegistrationScreenSet> never leaves a policy requirement or a named f
     await user.click(screen.getByRole('checkbox', { name: /Terms of service/i }))
     await user.type(screen.getByLabelText(/^Security question/), 'First pet?')
     await user.type(screen.getByLabelText(/^Security answer/), 'Rex')
-    await user.type(screen.getByLabelText(/^CAPTCHA/), 'test-captcha-pass')
+    await screen.findByRole('img', { name: /^CAPTCHA image/ })
+    await user.type(screen.getByLabelText('Type the characters in the image'), await challenges.answer())
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     await screen.findByRole('heading', { name: 'You are registered' })
     expect(callsOf(calls, 'accounts.register')[0]?.params).toMatchObject({
       secretQuestion: 'First pet?',
       secretAnswer: 'Rex',
-      captchaToken: 'test-captcha-pass',
+      captchaToken: challenges.tokens[0],
+      captchaText: await challenges.answer(),
     })
   })
 

@@ -70,8 +70,12 @@ describe.each(catalogLanguages)('the fields every site may have, in %s', (lang) 
     ]
     const message = await renderIn(lang, <RegistrationScreenSet fields={fields} />)
     await screen.findByRole('button', { name: message('submit_register') })
-    for (const id of ['secretQuestion', 'secretAnswer', 'captcha'] as const)
+    for (const id of ['secretQuestion', 'secretAnswer'] as const)
       expect(screen.getByLabelText(label(message(id)))).toHaveAttribute('name', id)
+    // The CAPTCHA loads on demand: its image, its button and its input, each in the language.
+    expect(await screen.findByRole('img', { name: message('captcha_image_alt') })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: message('captcha_new_challenge') })).toBeInTheDocument()
+    expect(screen.getByLabelText(message('captcha_text_label'))).toHaveAttribute('name', 'captchaText')
     expect(screen.getByRole('checkbox', { name: label(message('terms_of_service')) })).toHaveAttribute(
       'name',
       'preferences.terms.tos.isConsentGranted',

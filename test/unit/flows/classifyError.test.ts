@@ -33,6 +33,7 @@ describe('toBindingName / parseMissingFields', () => {
     ['subscriptions.newsletter', 'subscriptions.newsletter.email.isSubscribed'],
     ['subscriptions.newsletter.email', 'subscriptions.newsletter.email.isSubscribed'],
     ['email', 'email'],
+    ['captchaText', 'captcha'],
   ])('%s → %s', (fieldName, binding) => {
     expect(toBindingName(fieldName)).toBe(binding)
   })
@@ -226,6 +227,49 @@ describe('classifyError', () => {
     expect(classifyError(errorFrom(loadFixture('register-captcha-failed')), new Set(['captcha']))).toMatchObject({
       kind: 'fields',
       fields: [{ name: 'captcha' }],
+    })
+  })
+
+  it.each([
+    [400021, 'register_captcha_error'],
+    [401020, 'captcha_required'],
+    [401021, 'login_captcha_error'],
+  ])('puts %i on the CAPTCHA control, with %s', (errorCode, messageId) => {
+    expect(
+      classifyError(
+        errorFrom({ errorCode, errorMessage: 'Login Failed' }),
+        new Set(['loginID', 'password', 'captcha']),
+      ),
+    ).toEqual({
+      kind: 'fields',
+      fields: [{ name: 'captcha', messageId, fallback: 'Login Failed', errorCode }],
+    })
+  })
+
+  it('reads a 400009 whose entry names captchaText (a wrong typed word) as a CAPTCHA failure, beside the other fields', () => {
+    const error = errorFrom({
+      errorCode: 400009,
+      errorMessage: 'Validation error',
+      validationErrors: [
+        {
+          errorCode: 400027,
+          message: "The characters you entered didn't match the word verification. Please try again",
+          fieldName: 'captchaText',
+        },
+        { errorCode: 400026, message: 'Invalid zip', fieldName: 'profile.zip' },
+      ],
+    })
+    expect(classifyError(error, new Set([...rendered, 'captcha']))).toEqual({
+      kind: 'fields',
+      fields: [
+        { name: 'profile.zip', messageId: 'invalid_fieldname', fallback: 'Invalid zip', errorCode: 400026 },
+        {
+          name: 'captcha',
+          messageId: 'register_captcha_error',
+          fallback: "The characters you entered didn't match the word verification. Please try again",
+          errorCode: 400027,
+        },
+      ],
     })
   })
 

@@ -4,12 +4,17 @@ import { fieldsToAdd } from '../../../src/flows'
 
 const shown = new Set(['email', 'password', 'passwordRetype', 'profile.firstName'])
 
-function validationFailure(errorCode: number, entries: [fieldName: string, code: number][]): AccountsError {
+function validationFailure(
+  errorCode: number,
+  entries: [fieldName: string, code: number][],
+  errorFlags: string[] = [],
+): AccountsError {
   return new AccountsError({
     method: 'accounts.register',
     errorCode,
     errorMessage: 'Validation error',
     validationErrors: entries.map(([fieldName, code]) => ({ fieldName, errorCode: code, message: 'x' })),
+    errorFlags,
   })
 }
 
@@ -39,7 +44,24 @@ describe('fieldsToAdd', () => {
     ],
     ['no field names on another code', validationFailure(206001, [['profile.zip', 400027]]), []],
     ['no field names on something that is not an AccountsError', new TypeError('boom'), []],
+    ['the CAPTCHA for a CAPTCHA failure (400021) the form did not expect', validationFailure(400021, []), ['captcha']],
+    ['the CAPTCHA for a login that now needs one (401020)', validationFailure(401020, []), ['captcha']],
+    ['the CAPTCHA for a wrong one (401021)', validationFailure(401021, []), ['captcha']],
+    [
+      'the CAPTCHA for a failed login flagged captchaNeeded',
+      validationFailure(403042, [], ['captchaNeeded']),
+      ['captcha'],
+    ],
+    [
+      'the CAPTCHA for a typed word the server refused',
+      validationFailure(400009, [['captchaText', 400027]]),
+      ['captcha'],
+    ],
   ])('%s', (_, error, expected) => {
     expect(fieldsToAdd(error, shown)).toEqual(expected)
+  })
+
+  it('adds no CAPTCHA where one is shown', () => {
+    expect(fieldsToAdd(validationFailure(401021, []), new Set([...shown, 'captcha']))).toEqual([])
   })
 })

@@ -471,7 +471,8 @@ describe('deriveFields over hand-made schemas', () => {
     expect(specs.slice(-3)).toEqual([
       expect.objectContaining({ section: 'security', kind: 'text', label: 'Security question', required: true }),
       expect.objectContaining({ section: 'security', kind: 'text', label: 'Security answer', required: true }),
-      expect.objectContaining({ section: 'captcha', label: 'CAPTCHA', required: true }),
+      // A challenge the Captcha part renders, whose answer is no form value for the validator to require.
+      expect.objectContaining({ section: 'captcha', kind: 'captcha', label: 'CAPTCHA', required: false }),
     ])
   })
 
@@ -548,7 +549,13 @@ describe('deriveFields over hand-made schemas', () => {
       {},
       ['profile.zip', 'data.terms'],
     ],
-    ['login: never', { screen: 'login', extra: ['profile.zip'] }, {}, ['loginID', 'password']],
+    ['login: no schema field', { screen: 'login', extra: ['profile.zip'] }, {}, ['loginID', 'password']],
+    [
+      'login: the CAPTCHA a login needs after failed attempts (401020), even where registration needs none',
+      { screen: 'login', extra: ['profile.zip', 'captcha'] },
+      {},
+      ['loginID', 'password', 'captcha'],
+    ],
   ])('extra fields a server answer named: %s', (_, options, registration, expected) => {
     expect(names(deriveFields(schema, requiring(registration), options))).toEqual(expected)
     expect(console.warn).not.toHaveBeenCalled()

@@ -66,7 +66,8 @@ describe('toApiValues', () => {
       { secretAnswer: 'Rex' },
       { secretAnswer: 'Rex' },
     ],
-    ['captcha', field({ name: 'captcha', section: 'captcha' }), { captcha: 'token-1' }, { captchaToken: 'token-1' }],
+    // Its solution is added once the submit passed validation: nothing the form holds is sent for it.
+    ['captcha', field({ name: 'captcha', section: 'captcha', kind: 'captcha' }), { captcha: 'token-1' }, {}],
     ['retype', field({ name: 'passwordRetype', section: 'password' }), { passwordRetype: 'x' }, {}],
     [
       'nested data key',
