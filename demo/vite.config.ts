@@ -7,7 +7,8 @@ import { demoEmulator } from './emulatorPlugin.ts'
  * The policy of a site with strict security headers: no inline script or style, no eval, nothing from
  * another origin. The preview of the built demo sends it (test/e2e/csp.test.ts holds the page to it).
  */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
+// img-src adds data: for the text CAPTCHA's image (a data URL), on sites that ask for one.
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
 /**
  * `npm start`: the emulator with the default site (or SITE) and a page that embeds the components

@@ -15,7 +15,7 @@ import { launchChromium } from './launchChromium'
  * ways: the page's `securitypolicyviolation` events, the CSP issues DevTools receives, and the
  * console (which reports inline violations, not blocked evals).
  */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 const PASSWORD = 'Secret-123'
 
 /**
