@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
+import { axeViolations } from './axe'
 import { launchChromium } from './launchChromium'
 
 /**
@@ -12,7 +12,6 @@ import { launchChromium } from './launchChromium'
  * one. The word is read as a test must, from the emulator with the site's credentials (never from the
  * page); axe-core scans every step.
  */
-const require = createRequire(import.meta.url)
 const SITE_FILE = 'demo/sites/captcha.json'
 const site = JSON.parse(readFileSync(SITE_FILE, 'utf8')) as { userKey: string; secret: string }
 const PASSWORD = 'Secret-123'
@@ -65,22 +64,6 @@ async function answerOf(captchaToken: string | undefined): Promise<string> {
   return answer.captchaText
 }
 
-/** axe-core over the whole page: WCAG 2.x A/AA and best practices. */
-async function axeViolations(): Promise<Array<{ id: string; nodes: number }>> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>
-        }
-      }
-    ).axe
-    return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
-  })
-  return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.length }))
-}
-
 describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
   it('shows a challenge, refuses a wrong word with a new image, and registers with the right one', async () => {
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' })
@@ -88,7 +71,7 @@ describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
     expect(await image().getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
     expect(await word().getAttribute('name')).toBe('captchaText')
     expect(challenges).toHaveLength(1)
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     const email = `captcha.${Date.now()}@example.com`
     await fillRegistration(form(), { email, password: PASSWORD })
@@ -106,14 +89,14 @@ describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
     await expect.poll(() => image().getAttribute('src')).not.toBe(firstImage)
     expect(await word().inputValue()).toBe('')
     expect(await form().getByLabel('Email').inputValue()).toBe(email)
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
 
     const answer = await answerOf(challenges.at(-1))
     expect(await image().getAttribute('alt')).not.toContain(answer)
     await word().fill(answer)
     await form().getByRole('button', { name: 'Create account' }).click()
     await form().getByRole('heading', { name: 'You are registered' }).waitFor()
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     const { accounts } = (await (await fetch(`${baseUrl}/__emulator/accounts`)).json()) as {
       accounts: Array<{ profile: { email?: string }; isRegistered: boolean }>
     }

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
+import { axeViolations } from './axe'
 import { launchChromium } from './launchChromium'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
  * The real `npm start` stack (the demo's Vite server with the emulator inside it) driven in Debian's
  * Chromium: what a visitor does, and an axe-core scan of every screen.
  */
-const require = createRequire(import.meta.url)
 const PASSWORD = 'Secret-123'
 let vite: ViteDevServer
 let browser: Browser
@@ -63,24 +62,17 @@ async function fill(values: { email: string; zip?: string; retype?: string }) {
   await fillRegistration(form(), { password: PASSWORD, ...values })
 }
 
-async function submit() {
-  await form().getByRole('button', { name: 'Create account' }).click()
+/** Subscribes `address` to the weekly newsletter in the page's main newsletter widget (double opt-in). */
+async function subscribeToNewsletter(address: string) {
+  await newsletter().getByLabel('Email').fill(address)
+  await newsletter().getByRole('checkbox', { name: 'Weekly newsletter' }).check()
+  await newsletter().getByRole('checkbox', { name: 'Terms of service' }).check()
+  await newsletter().getByRole('button', { name: 'Subscribe' }).click()
+  await newsletter().getByText('Please check your inbox to confirm your subscription').waitFor()
 }
 
-/** axe-core over the whole page: WCAG 2.x A/AA and best practices. */
-async function axeViolations(): Promise<Array<{ id: string; nodes: number }>> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>
-        }
-      }
-    ).axe
-    return axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })
-  })
-  return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.length }))
+async function submit() {
+  await form().getByRole('button', { name: 'Create account' }).click()
 }
 
 async function accountsInEmulator(): Promise<
@@ -103,12 +95,12 @@ describe('the demo in Chromium', () => {
       if (match && request.method() !== 'OPTIONS') apiCalls.push(match[1] as string)
     })
     await open()
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     const address = email('e2e')
     await fill({ email: address })
     await submit()
     await form().getByRole('heading', { name: 'You are registered' }).waitFor()
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     expect(apiCalls.filter((call) => call === 'accounts.getSchema')).toHaveLength(1)
     expect(apiCalls.filter((call) => call === 'accounts.getPolicies')).toHaveLength(1)
     expect(apiCalls.filter((call) => call === 'accounts.initRegistration')).toHaveLength(1)
@@ -128,7 +120,7 @@ describe('the demo in Chromium', () => {
     const password = form().getByRole('textbox', { name: 'Password', exact: true })
     expect(await password.getAttribute('aria-invalid')).toBe('true')
     expect(await password.evaluate((element) => element === document.activeElement)).toBe(true)
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
   })
 
   it('shows a taken email on its field with "log in instead", then logs in', async () => {
@@ -152,7 +144,7 @@ describe('the demo in Chromium', () => {
     ).toBe(true)
     await form().locator('[data-conflict] button').click()
     await form().getByRole('heading', { name: 'Log in' }).waitFor()
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await form().getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD)
     await form().getByRole('button', { name: 'Log in' }).click()
     await form().getByRole('heading', { name: 'You are registered' }).waitFor()
@@ -168,7 +160,7 @@ describe('the demo in Chromium', () => {
     await form().getByRole('heading', { name: 'Almost done' }).waitFor()
     expect(await form().locator('[data-screenset]').getAttribute('data-screen')).toBe('complete-registration')
     expect(await form().getByLabel('Email').count()).toBe(0)
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
     await form().getByLabel('ZIP code').fill('10001')
     await form().getByRole('checkbox', { name: 'Terms', exact: true }).check()
     await form().getByRole('checkbox', { name: 'Terms of service' }).check()
@@ -185,7 +177,7 @@ describe('the demo in Chromium', () => {
       await submit()
       await form().getByRole('heading', { name: 'Check your inbox' }).waitFor()
       expect(await form().locator('[data-screenset]').getByText(address).count()).toBe(1)
-      expect(await axeViolations()).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       await form().getByRole('button', { name: 'Resend the email' }).click()
       await form().getByText('We sent the email again.').waitFor()
     } finally {
@@ -203,7 +195,7 @@ describe('the demo in Chromium', () => {
       await form().getByRole('alert').getByText('We could not reach the server').waitFor()
       expect(await form().getByLabel('Email').inputValue()).toBe(address)
       expect(await form().getByLabel('ZIP code').inputValue()).toBe('10001')
-      expect(await axeViolations()).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await fetch(`${baseUrl}/__emulator/start`, { method: 'POST' })
     }
@@ -238,12 +230,8 @@ describe('the demo in Chromium', () => {
   it('subscribes to the newsletter: a lite account, Pending under double opt-in, the confirmation in the outbox', async () => {
     const address = email('news')
     await open()
-    await newsletter().getByLabel('Email').fill(address)
-    await newsletter().getByRole('checkbox', { name: 'Weekly newsletter' }).check()
-    await newsletter().getByRole('checkbox', { name: 'Terms of service' }).check()
-    await newsletter().getByRole('button', { name: 'Subscribe' }).click()
-    await newsletter().getByText('Please check your inbox to confirm your subscription').waitFor()
-    expect(await axeViolations()).toEqual([])
+    await subscribeToNewsletter(address)
+    expect(await axeViolations(page)).toEqual([])
     const accounts = (await accountsInEmulator()) as unknown as Array<{
       kind: string
       profile: { email?: string }
@@ -271,17 +259,13 @@ describe('the demo in Chromium', () => {
     )
     expect(after).toHaveLength(1)
     expect(Object.keys(after[0]?.subscriptions ?? {}).sort()).toEqual(['newsletter', 'offers'])
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
   })
 
   it('subscribes, then registers with the same email: one account, the lite UID kept, the panel shows one', async () => {
     const address = email('progress')
     await open()
-    await newsletter().getByLabel('Email').fill(address)
-    await newsletter().getByRole('checkbox', { name: 'Weekly newsletter' }).check()
-    await newsletter().getByRole('checkbox', { name: 'Terms of service' }).check()
-    await newsletter().getByRole('button', { name: 'Subscribe' }).click()
-    await newsletter().getByText('Please check your inbox to confirm your subscription').waitFor()
+    await subscribeToNewsletter(address)
     type Stored = { UID: string; kind: string; profile: { email?: string }; subscriptions: Record<string, unknown> }
     const mine = async () =>
       ((await accountsInEmulator()) as unknown as Stored[]).filter((account) => account.profile.email === address)
@@ -301,7 +285,7 @@ describe('the demo in Chromium', () => {
     ])
     const panelRows = page.locator('[data-accounts] li', { hasText: address })
     await expect.poll(() => panelRows.allTextContents()).toEqual([expect.stringMatching(/— full, registered/)])
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
   })
 
   it('keeps the lite and the full regToken apart with both widgets in use', async () => {
