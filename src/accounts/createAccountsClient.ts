@@ -15,16 +15,24 @@ import type {
   GetPoliciesResponse,
   GetSchemaParams,
   GetSchemaResponse,
+  InitProgressionParams,
+  InitProgressionResponse,
   InitRegistrationParams,
   InitRegistrationResponse,
   IsAvailableLoginIDParams,
   IsAvailableLoginIDResponse,
   LoginParams,
   LoginResponse,
+  OtpSendCodeParams,
+  OtpSendCodeResponse,
+  OtpUpdateParams,
+  OtpUpdateResponse,
   RegisterParams,
   RegisterResponse,
   ResendVerificationCodeParams,
   ResendVerificationCodeResponse,
+  ResetPasswordParams,
+  ResetPasswordResponse,
   SetAccountInfoParams,
   SetAccountInfoResponse,
 } from './types'
@@ -97,6 +105,15 @@ export interface AccountsClient {
   ): Promise<ResendVerificationCodeResponse>
   /** A text CAPTCHA challenge: an image and the token to send back with the typed word. */
   getCaptcha(params?: GetCaptchaParams, options?: CallOptions): Promise<GetCaptchaResponse>
+  /** Forgot password: mails a reset link (`{ loginID }`), or sets the new password (`{ passwordResetToken, newPassword }`). */
+  resetPassword(params: ResetPasswordParams, options?: CallOptions): Promise<ResetPasswordResponse>
+  /** Email code verification (206006): send a code, then check the one the user typed. */
+  readonly otp: {
+    sendCode(params: OtpSendCodeParams, options?: CallOptions): Promise<OtpSendCodeResponse>
+    update(params: OtpUpdateParams, options?: CallOptions): Promise<OtpUpdateResponse>
+  }
+  /** A registration token that keeps a lite account's UID, from a lite token (`accounts.getLiteToken`). */
+  initProgression(params: InitProgressionParams, options?: CallOptions): Promise<InitProgressionResponse>
   /** Any typed call by its method name (what the named methods use). */
   call<M extends AccountsMethod>(
     method: M,
@@ -216,5 +233,11 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     isAvailableLoginID: (params, callOptions) => call('accounts.isAvailableLoginID', params, callOptions),
     resendVerificationCode: (params, callOptions) => call('accounts.resendVerificationCode', params, callOptions),
     getCaptcha: (params = {}, callOptions) => call('accounts.getCaptcha', params, callOptions),
+    resetPassword: (params, callOptions) => call('accounts.resetPassword', params, callOptions),
+    otp: {
+      sendCode: (params, callOptions) => call('accounts.otp.sendCode', params, callOptions),
+      update: (params, callOptions) => call('accounts.otp.update', params, callOptions),
+    },
+    initProgression: (params, callOptions) => call('accounts.initProgression', params, callOptions),
   }
 }

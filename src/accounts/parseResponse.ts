@@ -38,6 +38,10 @@ const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
     captchaToken: z.string().check(z.minLength(1)),
     captchaImage: z.string().check(z.regex(/^data:image\//)),
   }),
+  'accounts.resetPassword': z.looseObject({ UID: z.optional(z.string()) }),
+  'accounts.otp.sendCode': z.looseObject({ vToken: z.string().check(z.minLength(1)) }),
+  'accounts.otp.update': z.looseObject({}),
+  'accounts.initProgression': z.looseObject({ regToken: z.string().check(z.minLength(1)) }),
 }
 
 const validationErrorShape = z.looseObject({

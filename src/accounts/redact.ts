@@ -5,6 +5,9 @@ export const SECRET_PARAMS: ReadonlySet<string> = new Set([
   'secretAnswer',
   'passwordRetype',
   'captchaText',
+  // A reset link's token changes the password on its own; a code proves the email.
+  'passwordResetToken',
+  'code',
 ])
 
 /**

@@ -33,6 +33,10 @@ export type AccountsMethod =
   | 'accounts.isAvailableLoginID'
   | 'accounts.resendVerificationCode'
   | 'accounts.getCaptcha'
+  | 'accounts.resetPassword'
+  | 'accounts.otp.sendCode'
+  | 'accounts.otp.update'
+  | 'accounts.initProgression'
 
 /** Parameters every call understands. */
 export interface CommonParams {
@@ -205,6 +209,12 @@ interface SetAccountInfoFields extends CommonParams {
   conflictHandling?: ConflictHandling
   /** Records the account's locale; unlike `lang` elsewhere it is written to the account. */
   lang?: string
+  /** The current password, to change it (403100, FLOWS.md §4); sent with `newPassword`. Body only. */
+  password?: string
+  /** The password that replaces `password`; held to the policy and the password history. Body only. */
+  newPassword?: string
+  /** Server only: make the user change the password at the next login (403100). */
+  requirePasswordChange?: boolean
 }
 
 /**
@@ -491,6 +501,70 @@ export interface GetCaptchaResponse extends ResponseEnvelope {
   captchaImage: string
 }
 
+/**
+ * `accounts.resetPassword`, in its two steps (FLOWS.md §3): `{ loginID }` mails a link to the
+ * account's address; `{ passwordResetToken, newPassword }` (the link's `pwrt`) sets the password.
+ */
+export type ResetPasswordParams =
+  | (CommonParams & {
+      /** The email or user name of the account whose password is forgotten. */
+      loginID: string
+      passwordResetToken?: never
+      newPassword?: never
+      /** Send the link to this one of the account's addresses. */
+      email?: string
+      captchaToken?: string
+      captchaType?: string
+      captchaText?: string
+    })
+  | (CommonParams & {
+      /** The token of the emailed link (its `pwrt` query parameter). Single use, valid an hour. */
+      passwordResetToken: string
+      /** The new password; held to the site's password policy and history. Sent in the body only. */
+      newPassword: string
+      loginID?: never
+    })
+
+export interface ResetPasswordResponse extends ResponseEnvelope {
+  /** The account whose password was changed (step 2 only). */
+  UID?: string
+}
+
+/** `accounts.otp.sendCode`: mails a one-time code to verify an email (code verification, 206006). */
+export interface OtpSendCodeParams extends CommonParams {
+  /** The address to verify; required in email code flows. */
+  email: string
+  /** The token of the pending (206006) registration or login. */
+  regToken?: string
+  captchaToken?: string
+  captchaType?: string
+}
+
+export interface OtpSendCodeResponse extends ResponseEnvelope {
+  /** Pairs the code with this request; expires after 10 minutes. */
+  vToken: string
+}
+
+/** `accounts.otp.update`: checks the code the user typed; then `finalizeRegistration({ regToken })`. */
+export type OtpUpdateParams = CommonParams & {
+  vToken: string
+  /** The code from the email. */
+  code: string
+} & ({ regToken: string; UID?: never } | { UID: string; regToken?: never })
+
+export type OtpUpdateResponse = ResponseEnvelope
+
+/**
+ * `accounts.initProgression`: a registration token bound to a lite account, from the lite token your
+ * server got with `accounts.getLiteToken`; the registration with it keeps the lite account's UID.
+ */
+export interface InitProgressionParams extends CommonParams {
+  /** The lite account's token (`accounts.getLiteToken`). */
+  regToken: string
+}
+
+export type InitProgressionResponse = InitRegistrationResponse
+
 /** Parameters and response of each typed method, for generic code (hooks, transports). */
 export interface AccountsCalls {
   'accounts.initRegistration': { params: InitRegistrationParams; response: InitRegistrationResponse }
@@ -506,4 +580,8 @@ export interface AccountsCalls {
     response: ResendVerificationCodeResponse
   }
   'accounts.getCaptcha': { params: GetCaptchaParams; response: GetCaptchaResponse }
+  'accounts.resetPassword': { params: ResetPasswordParams; response: ResetPasswordResponse }
+  'accounts.otp.sendCode': { params: OtpSendCodeParams; response: OtpSendCodeResponse }
+  'accounts.otp.update': { params: OtpUpdateParams; response: OtpUpdateResponse }
+  'accounts.initProgression': { params: InitProgressionParams; response: InitProgressionResponse }
 }
