@@ -35,6 +35,8 @@ export interface CallContext {
   messages: Messages
   /** Whether the call carried the site's `userKey` + `secret`. */
   serverAuthorized: boolean
+  /** The page the call came from (`EmulatorRequest.referer`), for links back to it. */
+  referer?: string
 }
 
 export type Handler = (context: CallContext) => Promise<Body>

@@ -6,10 +6,16 @@ import { ApiFailure, fail, type Body } from './envelope'
 import { createMemoryStore } from './memoryStore'
 import { messagesFor } from './messages'
 import { Params } from './params'
+import { isAvailableLoginID, login } from './loginCalls'
+import * as otp from './otpCalls'
+import { resetPassword } from './passwordReset'
+import * as progression from './progressionCalls'
 import * as registration from './registrationCalls'
+import { setAccountInfo } from './setAccountInfoCall'
 import * as siteCalls from './siteCalls'
 import { normalizeSiteConfig } from './siteConfig'
 import type { SiteConfig, Store } from './types'
+import { resendVerificationCode } from './verificationCalls'
 
 /** One call as the emulator receives it: wire parameters, all strings (objects as JSON). */
 export interface EmulatorRequest {
@@ -17,6 +23,11 @@ export interface EmulatorRequest {
   params: Readonly<Record<string, string>>
   /** The caller's address, for the per-address rate limit. */
   clientAddress?: string
+  /**
+   * The page the call came from (over HTTP, the `Referer`, else the `Origin`; in a browser,
+   * `location.href`): the password reset link points there when the site sets no `resetURL`.
+   */
+  referer?: string
 }
 
 export interface RateLimit {
@@ -59,10 +70,15 @@ const calls: Readonly<Record<string, Handler>> = {
   'accounts.initRegistration': registration.initRegistration,
   'accounts.register': registration.register,
   'accounts.finalizeRegistration': registration.finalizeRegistration,
-  'accounts.setAccountInfo': registration.setAccountInfo,
-  'accounts.login': registration.login,
-  'accounts.isAvailableLoginID': registration.isAvailableLoginID,
-  'accounts.resendVerificationCode': registration.resendVerificationCode,
+  'accounts.setAccountInfo': setAccountInfo,
+  'accounts.login': login,
+  'accounts.isAvailableLoginID': isAvailableLoginID,
+  'accounts.resendVerificationCode': resendVerificationCode,
+  'accounts.resetPassword': resetPassword,
+  'accounts.otp.sendCode': otp.sendCode,
+  'accounts.otp.update': otp.update,
+  'accounts.getLiteToken': progression.getLiteToken,
+  'accounts.initProgression': progression.initProgression,
   'accounts.getCaptcha': captcha.getCaptcha,
   'accounts.getSchema': siteCalls.getSchema,
   'accounts.setSchema': siteCalls.setSchema,
@@ -128,7 +144,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   }
   for (const site of options.sites ?? [DEFAULT_SITE]) await putSite(site)
 
-  async function dispatch({ method, params: raw, clientAddress = 'local' }: EmulatorRequest): Promise<Body> {
+  async function dispatch({ method, params: raw, clientAddress = 'local', referer }: EmulatorRequest): Promise<Body> {
     const handler = Object.hasOwn(calls, method) ? calls[method] : undefined
     if (!handler) throw fail(400096, 'Not supported', `${method} is not supported by the emulator`)
     const params = new Params(raw)
@@ -151,7 +167,15 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     if (credentialsGiven && !serverAuthorized) throw fail(403005, 'Unauthorized user', 'Invalid userKey or secret')
 
     const lang = params.string('lang') ?? String(site.policies.accountOptions?.defaultLanguage ?? 'en')
-    return handler({ env, site, params, now, messages: messagesFor(lang), serverAuthorized })
+    return handler({
+      env,
+      site,
+      params,
+      now,
+      messages: messagesFor(lang),
+      serverAuthorized,
+      ...(referer === undefined ? {} : { referer }),
+    })
   }
 
   return {

@@ -9,6 +9,7 @@ export type {
   AccountRecord,
   NewOutboxMessage,
   OutboxMessage,
+  PendingCode,
   SiteConfig,
   SitePolicies,
   SiteSchema,

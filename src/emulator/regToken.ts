@@ -15,7 +15,18 @@ export interface RegTokenClaims {
   lite: boolean
   /** The pending account the token continues, when it was issued by register, login or finalize. */
   UID?: string
+  /**
+   * The interruption the token was issued for, when finishing it may give a session: a forced
+   * password change (403100), a code verification (206006), or a lite progression (its `UID` is the
+   * lite account's).
+   */
+  step?: RegTokenStep
+  /** The flow started with a registration, so its session answer says `newUser: true`. */
+  newUser?: boolean
 }
+
+export type RegTokenStep = 'password-change' | 'code-verification' | 'progression'
+const STEPS: readonly RegTokenStep[] = ['password-change', 'code-verification', 'progression']
 
 interface Payload {
   k: string
@@ -23,6 +34,8 @@ interface Payload {
   t: number
   l?: 1
   u?: string
+  s?: RegTokenStep
+  n?: 1
 }
 
 /**
@@ -33,6 +46,8 @@ export async function issueRegToken(key: string, claims: Omit<RegTokenClaims, 'i
   const payload: Payload = { k: claims.apiKey, i: toBase64Url(randomBytes(12)), t: claims.issuedAt }
   if (claims.lite) payload.l = 1
   if (claims.UID !== undefined) payload.u = claims.UID
+  if (claims.step !== undefined) payload.s = claims.step
+  if (claims.newUser === true) payload.n = 1
   const body = `${claims.lite ? 'RT1_LTE_' : 'RT1_'}${toBase64Url(utf8(JSON.stringify(payload)))}`
   return `${body}.${toBase64Url(await hmac(key, body))}`
 }
@@ -65,5 +80,7 @@ export async function readRegToken(key: string, token: string, apiKey: string, n
     issuedAt: payload.t,
     lite,
     ...(payload.u === undefined ? {} : { UID: payload.u }),
+    ...(payload.s !== undefined && STEPS.includes(payload.s) ? { step: payload.s } : {}),
+    ...(payload.n === 1 ? { newUser: true } : {}),
   }
 }

@@ -1,13 +1,28 @@
 import type { JsonObject, ValidationError } from '../accounts/types'
-import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
+import { accountBody, signUID } from './accountView'
 import { verifyCaptcha } from './captcha'
 import type { CallContext, Handler } from './context'
-import { hashSecret, verifySecret } from './crypto'
+import { hashSecret } from './crypto'
 import { fail, randomHex32, validationFailure, type Body } from './envelope'
-import { setLiteAccountInfo } from './liteAccounts'
-import { failedLogin, requireLoginCaptcha, resetFailedLogins } from './loginCaptcha'
-import { issueRegToken, readRegToken, type RegTokenClaims } from './regToken'
-import type { AccountRecord, SiteConfig, UniqueConflict } from './types'
+import { loginInterruption, pendingCodeVerification, verifiesByCode } from './interruptions'
+import type { RegTokenClaims } from './regToken'
+import {
+  consumeToken,
+  include,
+  invalidRegToken,
+  loginIdentifiers,
+  loginIDTaken,
+  newToken,
+  pendingAccount,
+  pendingRegistration,
+  readSessionOptions,
+  readToken,
+  saveAccount,
+  sendVerification,
+  sessionBody,
+  storeConflict,
+} from './registrationSupport'
+import type { AccountRecord } from './types'
 import {
   applyWrite,
   checkWrite,
@@ -19,67 +34,6 @@ import {
 } from './validateWrite'
 
 const MAX_SITE_UID_LENGTH = 252
-
-/** Which login identifiers the site's `accountOptions.loginIdentifiers` allows. */
-function loginIdentifiers(site: SiteConfig): { email: boolean; username: boolean } {
-  const list = String(site.policies.accountOptions?.loginIdentifiers ?? 'email')
-    .split(',')
-    .map((item) => item.trim())
-  const username = list.includes('username')
-  return { email: list.includes('email') || !username, username }
-}
-
-function newToken(context: CallContext, lite: boolean, UID?: string): Promise<string> {
-  return issueRegToken(context.env.tokenKey, {
-    apiKey: context.site.apiKey,
-    issuedAt: context.now,
-    lite,
-    ...(UID === undefined ? {} : { UID }),
-  })
-}
-
-/** A regToken that is genuine, of the right kind, and not used up. */
-async function readToken(context: CallContext, kind: 'full' | 'lite' | 'any'): Promise<RegTokenClaims> {
-  const claims = await readRegToken(
-    context.env.tokenKey,
-    context.params.required('regToken'),
-    context.site.apiKey,
-    context.now,
-  )
-  const kindOk = kind === 'any' || (kind === 'lite') === claims.lite
-  if (!kindOk || (await context.env.store.isTokenUsed(claims.id))) {
-    throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-  }
-  return claims
-}
-
-/** Uses the token up, atomically: of parallel calls with one token, only one gets past this. */
-async function consumeToken(context: CallContext, claims: RegTokenClaims): Promise<void> {
-  if (!(await context.env.store.useToken(claims.id, context.now))) {
-    throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-  }
-}
-
-/** `targetEnv` and `sessionExpiration`, checked before anything is written. */
-function readSessionOptions(context: CallContext): void {
-  const targetEnv = context.params.string('targetEnv')
-  if (targetEnv !== undefined && !['browser', 'mobile', 'both'].includes(targetEnv)) {
-    throw fail(400006, 'Invalid parameter value', 'Invalid targetEnv')
-  }
-  context.params.integer('sessionExpiration')
-}
-
-/** The pending account a token continues. */
-async function pendingAccount(context: CallContext, claims: RegTokenClaims): Promise<AccountRecord> {
-  const account =
-    claims.UID === undefined ? undefined : await context.env.store.getAccount(context.site.apiKey, claims.UID)
-  if (!account || account.kind !== 'full') throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-  return account
-}
-
-function include(context: CallContext): string[] {
-  return context.params.list('include') ?? DEFAULT_INCLUDE
-}
 
 /** Age in whole years from the profile's birth date, when the year is known. */
 function ageOf(profile: JsonObject, now: number): number | undefined {
@@ -93,50 +47,10 @@ function ageOf(profile: JsonObject, now: number): number | undefined {
   return today.getUTCFullYear() - year - (hadBirthday ? 0 : 1)
 }
 
-function checkCoppa(context: CallContext, account: AccountRecord): void {
+export function checkCoppa(context: CallContext, account: AccountRecord): void {
   if (context.site.policies.registration?.enforceCoppa !== true) return
   const age = ageOf(account.profile, context.now)
   if (age !== undefined && age < 13) throw fail(403044, 'Under age user', 'Under age user')
-}
-
-/**
- * A login identifier another account holds: a field error like any other (REFERENCE.md §3), never an
- * interruption. 403043 / 409003 belong to identity conflicts of social login, not to registration.
- */
-function loginIDTaken(context: CallContext, fieldName: 'email' | 'username'): ValidationError {
-  return {
-    errorCode: 400003,
-    message: context.messages(fieldName === 'email' ? 'emailExists' : 'usernameExists'),
-    fieldName,
-  }
-}
-
-/** The answer to a write the store refused: the UID or a login identifier was taken meanwhile. */
-function storeConflict(context: CallContext, account: AccountRecord, conflict: UniqueConflict): Error {
-  if (conflict.conflict === 'uid') {
-    return validationFailure([{ errorCode: 400003, message: context.messages('uidExists'), fieldName: 'siteUID' }])
-  }
-  const username = account.loginIDs.username?.toLowerCase()
-  const field = conflict.conflict === 'loginID' && conflict.loginID === username ? 'username' : 'email'
-  return validationFailure([loginIDTaken(context, field)])
-}
-
-/** Writes a changed full account; a login identifier taken in the meantime is the answer instead. */
-async function saveAccount(context: CallContext, account: AccountRecord): Promise<void> {
-  const conflict = await context.env.store.updateAccount(account, 'full')
-  if (conflict) throw storeConflict(context, account, conflict)
-}
-
-/** 206001: the registration waits for `missing` (or for finalizing), with a token to continue it. */
-async function pendingRegistration(context: CallContext, account: AccountRecord, missing: readonly string[]) {
-  const details =
-    missing.length > 0
-      ? `Missing required fields for registration: ${missing.join(', ')}`
-      : 'Account Pending Registration'
-  return fail(206001, 'Account Pending Registration', details, {
-    ...accountBody(account, [...include(context), 'profile', 'data'], missing),
-    regToken: await newToken(context, false, account.UID),
-  })
 }
 
 /**
@@ -169,49 +83,17 @@ async function settleRegistration(context: CallContext, account: AccountRecord, 
   await saveAccount(context, account)
 
   if (verifyEmail && account.emails.unverified.length > 0) {
+    // By code, the screen asks for the first code itself (FLOWS.md §5.2): nothing is sent here.
+    if (verifiesByCode(site)) throw await pendingCodeVerification(context, account, true)
     await sendVerification(context, account, account.emails.unverified)
     throw fail(206002, 'Account Pending Verification', 'Account Pending Verification', {
       ...accountBody(account, [...parts, 'emails']),
       ...(await signUID(site, account.UID, now)),
       newUser: true,
-      regToken: await newToken(context, false, account.UID),
+      regToken: await newToken(context, false, { UID: account.UID }),
     })
   }
   return sessionBody(context, account, parts, true)
-}
-
-async function sessionBody(
-  context: CallContext,
-  account: AccountRecord,
-  parts: readonly string[],
-  newUser: boolean,
-): Promise<Body> {
-  const { params, site, now } = context
-  return {
-    errorCode: 0,
-    sessionInfo: sessionInfo(site, params.string('targetEnv'), params.integer('sessionExpiration')),
-    ...accountBody(account, parts),
-    ...(await signUID(site, account.UID, now)),
-    newUser,
-  }
-}
-
-async function sendVerification(
-  context: CallContext,
-  account: AccountRecord,
-  emails: readonly string[],
-): Promise<void> {
-  for (const to of emails) {
-    await context.env.store.addOutbox({
-      apiKey: context.site.apiKey,
-      UID: account.UID,
-      to,
-      kind: 'verification',
-      subject: 'Please verify your email address',
-      body: `Verify ${to} for account ${account.UID}.`,
-      created: context.now,
-    })
-  }
 }
 
 export const initRegistration: Handler = async (context) => ({
@@ -229,9 +111,14 @@ export const register: Handler = async (context) => {
     throw fail(400021, 'CAPTCHA verification failed', 'CAPTCHA verification failed')
   }
 
+  // A token of `accounts.initProgression`: the registration of that lite account (FLOWS.md §7).
+  if (claims.step === 'progression') return registerNew(context, claims, finalize, await liteOf(context, claims))
+
   if (claims.UID !== undefined) {
     // A token from login or an earlier register: this call completes that pending account.
     const account = await pendingAccount(context, claims)
+    // A registered account's token (403100, 206002, 206006) resolves its own interruption, not this.
+    if (account.isRegistered) throw invalidRegToken()
     applyWrite(
       account,
       validateWrite(writeInputOf(context.params), { site, client: true, existing: account, messages, warn: env.warn }),
@@ -242,9 +129,31 @@ export const register: Handler = async (context) => {
     await consumeToken(context, claims)
     return settleRegistration(context, account, finalize)
   }
+  return registerNew(context, claims, finalize)
+}
 
+/** The lite account a progression token is bound to, while it is still a lite account. */
+async function liteOf(context: CallContext, claims: RegTokenClaims): Promise<AccountRecord> {
+  const lite =
+    claims.UID === undefined ? undefined : await context.env.store.getAccount(context.site.apiKey, claims.UID)
+  if (!lite || lite.kind !== 'lite') throw invalidRegToken()
+  return lite
+}
+
+/**
+ * A registration that creates the full account: a new one, or the lite account of its email (or of
+ * its progression token) become full, keeping the UID.
+ */
+async function registerNew(
+  context: CallContext,
+  claims: RegTokenClaims,
+  finalize: boolean,
+  progressed?: AccountRecord,
+): Promise<Body> {
+  const { env, site, params, now, messages } = context
   const identifiers = loginIdentifiers(site)
-  const email = params.string('email')?.trim()
+  // A progression keeps the lite account's email unless the form gives another.
+  const email = (params.string('email') ?? progressed?.loginIDs.emails[0])?.trim()
   const username = params.string('username')?.trim()
   const password = params.string('password')
   const secretQuestion = params.string('secretQuestion')
@@ -287,7 +196,8 @@ export const register: Handler = async (context) => {
   if (errors.length > 0) throw validationFailure(errors)
 
   // A lite account of this email becomes the full account: same UID, its data under the call's (FLOWS.md §7).
-  const lite = loginEmail === undefined ? undefined : await env.store.findLiteAccount(site.apiKey, loginEmail)
+  const lite =
+    progressed ?? (loginEmail === undefined ? undefined : await env.store.findLiteAccount(site.apiKey, loginEmail))
   const account: AccountRecord = {
     UID: lite?.UID ?? siteUID ?? randomHex32(),
     apiKey: site.apiKey,
@@ -313,6 +223,7 @@ export const register: Handler = async (context) => {
     ...optional('lang', params.string('lang') ?? lite?.lang),
     created: lite?.created ?? now,
     lastUpdated: now,
+    passwordChanged: now,
   }
   applyWrite(account, write, site, now)
   if (email !== undefined && account.profile.email === undefined) account.profile.email = email
@@ -350,110 +261,16 @@ export const finalizeRegistration: Handler = async (context) => {
   const claims = await readToken(context, 'full')
   readSessionOptions(context)
   const account = await pendingAccount(context, claims)
-  if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+  if (!account.isRegistered) {
+    await consumeToken(context, claims)
+    return settleRegistration(context, account, true)
+  }
+  // A registered account's flow ends here only after a forced password change or a code verification;
+  // until that is resolved, the same interruption again (with a new token; this one stays valid).
+  if (claims.step !== 'password-change' && claims.step !== 'code-verification') throw invalidRegToken()
+  const newUser = claims.newUser === true
+  const interruption = await loginInterruption(context, account, newUser)
+  if (interruption) throw interruption
   await consumeToken(context, claims)
-  return settleRegistration(context, account, true)
-}
-
-export const setAccountInfo: Handler = async (context) => {
-  const { env, site, params, now, messages } = context
-  if (params.has('regToken')) {
-    const claims = await readToken(context, 'any')
-    if (claims.lite) return setLiteAccountInfo(context)
-    const account = await pendingAccount(context, claims)
-    if (account.isRegistered) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-    const { write, errors } = checkWrite(writeInputOf(context.params), {
-      site,
-      client: true,
-      existing: account,
-      messages,
-      warn: env.warn,
-    })
-    // Completing a registration may add the user name the site logs in with; taken, it is one more field error.
-    const username = loginIdentifiers(site).username ? params.string('username')?.trim() : undefined
-    if (username !== undefined) {
-      const holder = await env.store.findAccountByLoginID(site.apiKey, username)
-      if (holder !== undefined && holder.UID !== account.UID) errors.unshift(loginIDTaken(context, 'username'))
-      else account.loginIDs.username = username
-    }
-    if (errors.length > 0) throw validationFailure(errors)
-    applyWrite(account, write, site, now)
-    checkCoppa(context, account)
-    await saveAccount(context, account)
-    return { errorCode: 0 }
-  }
-  const UID = params.required('UID')
-  if (!context.serverAuthorized) {
-    throw fail(403007, 'Permission denied', 'Writing an account by UID needs the site userKey and secret')
-  }
-  const account = await env.store.getAccount(site.apiKey, UID)
-  if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
-  applyWrite(
-    account,
-    validateWrite(writeInputOf(context.params), { site, client: false, existing: account, messages, warn: env.warn }),
-    site,
-    now,
-  )
-  await env.store.updateAccount(account)
-  return { errorCode: 0 }
-}
-
-export const login: Handler = async (context) => {
-  const { env, site, params, now } = context
-  const loginID = params.required('loginID').trim()
-  const password = params.required('password')
-  readSessionOptions(context)
-  const account = await env.store.findAccountByLoginID(site.apiKey, loginID)
-  await requireLoginCaptcha(context, account)
-  const valid = account?.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
-  if (!account || !valid) throw await failedLogin(context, account)
-  await resetFailedLogins(context, account)
-  const parts = include(context)
-  if (!account.isRegistered) throw await pendingRegistration(context, account, missingRequiredFields(account, site))
-  const accountOptions = site.policies.accountOptions
-  if (accountOptions?.verifyEmail === true && !account.isVerified && accountOptions.allowUnverifiedLogin !== true) {
-    throw fail(206002, 'Account Pending Verification', 'Account Pending Verification', {
-      ...accountBody(account, [...parts, 'emails']),
-      regToken: await newToken(context, false, account.UID),
-    })
-  }
-  return {
-    ...(await sessionBody(context, account, parts, false)),
-    lastLogin: new Date(now).toISOString(),
-    lastLoginTimestamp: now,
-  }
-}
-
-export const isAvailableLoginID: Handler = async (context) => {
-  const loginID = context.params.required('loginID').trim()
-  return { errorCode: 0, isAvailable: !(await context.env.store.findAccountByLoginID(context.site.apiKey, loginID)) }
-}
-
-export const resendVerificationCode: Handler = async (context) => {
-  const { env, site, params } = context
-  let account: AccountRecord | undefined
-  if (params.has('regToken')) {
-    const claims = await readRegToken(env.tokenKey, params.required('regToken'), site.apiKey, context.now)
-    account = claims.UID === undefined || claims.lite ? undefined : await env.store.getAccount(site.apiKey, claims.UID)
-    if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
-  } else {
-    const UID = params.required('UID')
-    if (!context.serverAuthorized)
-      throw fail(403007, 'Permission denied', 'Resending by UID needs the site userKey and secret')
-    account = await env.store.getAccount(site.apiKey, UID)
-    if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
-  }
-  const email = params.string('email')
-  const targets =
-    email === undefined
-      ? account.emails.unverified
-      : account.emails.unverified.filter((address) => address.toLowerCase() === email.toLowerCase())
-  if (targets.length === 0)
-    throw fail(
-      400006,
-      'Invalid parameter value',
-      email === undefined ? 'No unverified email to verify' : 'Invalid email',
-    )
-  await sendVerification(context, account, targets)
-  return { errorCode: 0 }
+  return sessionBody(context, account, include(context), newUser)
 }

@@ -68,17 +68,41 @@ export interface AccountRecord {
   verified?: number
   /** Wrong passwords since the last right one, counted while the site asks for a CAPTCHA after some. */
   failedLogins?: number
+  /** When the password was last set (epoch milliseconds); before, `registered` or `created` count. */
+  passwordChanged?: number
+  /** Hashes of earlier passwords, newest first (`security.passwordHistorySize`, 401030). */
+  passwordHistory?: string[]
+  /** Set by a server `setAccountInfo({ UID, requirePasswordChange: true })`: the next login answers 403100. */
+  requirePasswordChange?: boolean
+  /** The id of the latest password reset token: a new request revokes the ones before. */
+  resetTokenId?: string
+  /** The code of the latest `accounts.otp.sendCode` (206006), until it is entered or burned. */
+  pendingCode?: PendingCode
+  /** When codes were sent (epoch milliseconds), for the sending limit; only the recent ones are kept. */
+  codesSent?: number[]
 }
 
-/** A message the emulator would have emailed (verification, double opt-in confirmation). */
+/** A one-time code waiting to be entered; only a keyed hash of the code is kept. */
+export interface PendingCode {
+  /** The id of the `vToken` that pairs with it (a newer code replaces it). */
+  vTokenId: string
+  email: string
+  codeHash: string
+}
+
+/** A message the emulator would have emailed (verification, double opt-in, password reset, code). */
 export interface OutboxMessage {
   id: number
   apiKey: string
   to: string
-  kind: 'verification' | 'double-opt-in'
+  kind: 'verification' | 'double-opt-in' | 'password-reset' | 'code-verification'
   subject: string
   body: string
   UID?: string
+  /** The message's link (the password reset page with its `pwrt`), for tests and the demo to follow. */
+  link?: string
+  /** The message's one-time code (`code-verification`), for tests and the demo to type. */
+  code?: string
   /** Epoch milliseconds. */
   created: number
 }

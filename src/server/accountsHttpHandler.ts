@@ -13,6 +13,8 @@ export interface AccountsHttpRequest {
   headers: IncomingMessage['headers']
   /** The peer's IP address (rate limits are kept per address). */
   clientAddress: string
+  /** The calling page: the `Referer` header, else the `Origin` (links in emails point back there). */
+  referer?: string
 }
 
 /** Answers one call with a response body; the HTTP layer adds the envelope fields it lacks. */
@@ -60,6 +62,14 @@ function paramsFromJson(text: string): Record<string, string> {
     params[key] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)
   }
   return params
+}
+
+/** `Referer`, else `Origin` + `/` (cross-origin fetches may send only the origin, or no Referer at all). */
+export function refererOf(headers: IncomingMessage['headers']): string | undefined {
+  const referer = headers.referer
+  if (typeof referer === 'string' && referer !== '') return referer
+  const origin = headers.origin
+  return typeof origin === 'string' && origin !== '' && origin !== 'null' ? `${origin}/` : undefined
 }
 
 function paramsFromSearch(search: URLSearchParams, into: Record<string, string>): void {
@@ -151,6 +161,7 @@ export function createAccountsHttpHandler(
 
     if (body === undefined && match) {
       const method = match[1] as string
+      const referer = refererOf(req.headers)
       try {
         body = await handle({
           method,
@@ -158,6 +169,7 @@ export function createAccountsHttpHandler(
           httpMethod: req.method ?? 'GET',
           headers: req.headers,
           clientAddress: req.socket.remoteAddress ?? 'unknown',
+          ...(referer === undefined ? {} : { referer }),
         })
       } catch (error) {
         onHandlerError(error, method)

@@ -55,6 +55,11 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX outbox_api_key ON outbox (api_key);
   `,
+  // 2: the structured link (password reset) and code (code verification) of a message.
+  `
+  ALTER TABLE outbox ADD COLUMN link TEXT;
+  ALTER TABLE outbox ADD COLUMN code TEXT;
+  `,
 ]
 
 const missingDriver =
@@ -69,6 +74,8 @@ interface OutboxRow {
   kind: OutboxMessage['kind']
   subject: string
   body: string
+  link: string | null
+  code: string | null
   created: number
 }
 
@@ -131,9 +138,12 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
       'INSERT INTO used_tokens (token_id, used_at) VALUES (?, ?) ON CONFLICT (token_id) DO NOTHING',
     ),
     isTokenUsed: db.prepare<[string], number>('SELECT 1 FROM used_tokens WHERE token_id = ?').pluck(),
-    addOutbox: db.prepare<[string, string | null, string, string, string, string, number], OutboxRow>(
-      `INSERT INTO outbox (api_key, uid, recipient, kind, subject, body, created) VALUES (?, ?, ?, ?, ?, ?, ?)
-       RETURNING *`,
+    addOutbox: db.prepare<
+      [string, string | null, string, string, string, string, string | null, string | null, number],
+      OutboxRow
+    >(
+      `INSERT INTO outbox (api_key, uid, recipient, kind, subject, body, link, code, created)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     ),
     listOutbox: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE api_key = ? ORDER BY id'),
   }
@@ -177,6 +187,8 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
     subject: row.subject,
     body: row.body,
     ...(row.uid === null ? {} : { UID: row.uid }),
+    ...(row.link === null ? {} : { link: row.link }),
+    ...(row.code === null ? {} : { code: row.code }),
     created: row.created,
   })
 
@@ -237,6 +249,8 @@ export async function createSqliteStore(options: { path: string }): Promise<Stor
         message.kind,
         message.subject,
         message.body,
+        message.link ?? null,
+        message.code ?? null,
         message.created,
       )
       return toMessage(row as OutboxRow)

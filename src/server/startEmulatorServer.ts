@@ -34,7 +34,8 @@ export async function startEmulatorServer(options: StartEmulatorServerOptions = 
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
     ...(cors === undefined ? {} : { cors }),
-    handle: ({ method, params, clientAddress }) => emulator.handle({ method, params, clientAddress }),
+    handle: ({ method, params, clientAddress, referer }) =>
+      emulator.handle({ method, params, clientAddress, ...(referer === undefined ? {} : { referer }) }),
   })
   return {
     ...server,

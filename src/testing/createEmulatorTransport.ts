@@ -37,7 +37,9 @@ export async function createEmulatorTransport(options: EmulatorTransportOptions 
   const emulator = await createEmulator(emulatorOptions)
   const transport: AccountsTransport = async ({ method, params }) => {
     const wire = Object.fromEntries(encodeParams({ apiKey, ...params, format: 'json' }))
-    const body = await emulator.handle({ method, params: wire, clientAddress })
+    // In a browser (Storybook) the reset link leads back to the page, as a real call's Referer does.
+    const referer = typeof location === 'undefined' ? undefined : location.href
+    const body = await emulator.handle({ method, params: wire, clientAddress, ...(referer ? { referer } : {}) })
     return completeEnvelope(body, wire.context)
   }
   return Object.assign(transport, { emulator })

@@ -384,6 +384,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.listOutbox('site-b')).toEqual([other])
         expect(await store.listOutbox('site-c')).toEqual([])
       })
+
+      it('keeps the structured link and code of a message, and leaves them out when absent', async () => {
+        const reset = await store.addOutbox(
+          makeMessage({ kind: 'password-reset', link: 'https://shop.example.com/reset?lang=en&pwrt=PRT1_a.b' }),
+        )
+        const code = await store.addOutbox(makeMessage({ kind: 'code-verification', code: '012345' }))
+        const plain = await store.addOutbox(makeMessage())
+        expect(reset.link).toBe('https://shop.example.com/reset?lang=en&pwrt=PRT1_a.b')
+        expect(code.code).toBe('012345')
+        expect(plain).not.toHaveProperty('link')
+        expect(plain).not.toHaveProperty('code')
+        expect(await store.listOutbox('site-a')).toEqual([reset, code, plain])
+      })
+    })
+
+    describe('password and code state on accounts', () => {
+      it('round-trips the password history, change time, flags and pending code', async () => {
+        const account = makeAccount({
+          passwordChanged: 1_700_000_000_500,
+          passwordHistory: ['pbkdf2$old1', 'pbkdf2$old2'],
+          requirePasswordChange: true,
+          resetTokenId: 'reset-1',
+          pendingCode: { vTokenId: 'v-1', email: 'ada@example.com', codeHash: 'hash' },
+          codesSent: [1, 2],
+        })
+        expect(await store.insertAccount(account)).toBeUndefined()
+        expect(await store.getAccount('site-a', account.UID)).toEqual(account)
+      })
     })
 
     describe('races', () => {

@@ -100,6 +100,14 @@ const FRESH_LITE_TOKEN = '\u0000fresh-lite-token'
 const PENDING_TOKEN = '\u0000pending-token'
 const FRESH_EMAIL = '\u0000fresh-email'
 const FRESH_CAPTCHA = '\u0000fresh-captcha'
+/** The flows of issue 15: a reset token of a fresh account, the code flow of a pending one, a lite account. */
+const FRESH_RESET_TOKEN = '\u0000fresh-reset-token'
+const CODE_REG_TOKEN = '\u0000code-reg-token'
+const CODE_EMAIL = '\u0000code-email'
+const FRESH_VTOKEN = '\u0000fresh-vtoken'
+const FRESH_CODE = '\u0000fresh-code'
+const LITE_EMAIL = '\u0000lite-email'
+const LITE_ACCOUNT_TOKEN = '\u0000lite-account-token'
 const KNOWN_EMAIL = 'known-account@example.com'
 let knownUID = ''
 const KNOWN_UID = '\u0000known-uid'
@@ -138,6 +146,11 @@ const PARAM_NAMES = [
   'username',
   'sessionExpiration',
   'regSource',
+  'newPassword',
+  'passwordResetToken',
+  'sendEmail',
+  'vToken',
+  'code',
 ] as const
 
 const SCHEMA_KEYS = ['email', 'firstName', 'lastName', 'zip', 'birthYear', 'gender', 'photoURL', 'terms', 'tos']
@@ -238,8 +251,15 @@ const valueFor: Record<(typeof PARAM_NAMES)[number], fc.Arbitrary<string>> = {
     anyValue,
     fc.constantFrom('3_other', API_KEY.toUpperCase()),
   ),
-  regToken: biased(fc.constantFrom(FRESH_FULL_TOKEN, FRESH_LITE_TOKEN, PENDING_TOKEN)),
-  email: biased(fc.oneof(fc.constantFrom(FRESH_EMAIL, KNOWN_EMAIL, KNOWN_EMAIL.toUpperCase()), fc.emailAddress())),
+  regToken: biased(
+    fc.constantFrom(FRESH_FULL_TOKEN, FRESH_LITE_TOKEN, PENDING_TOKEN, CODE_REG_TOKEN, LITE_ACCOUNT_TOKEN),
+  ),
+  email: biased(
+    fc.oneof(
+      fc.constantFrom(FRESH_EMAIL, KNOWN_EMAIL, KNOWN_EMAIL.toUpperCase(), CODE_EMAIL, LITE_EMAIL),
+      fc.emailAddress(),
+    ),
+  ),
   password: biased(fc.constantFrom(PASSWORD, 'short', 'alllowercaseletters', 'Secret 123 ')),
   profile: biased(shapedObject),
   data: biased(shapedObject),
@@ -289,6 +309,11 @@ const valueFor: Record<(typeof PARAM_NAMES)[number], fc.Arbitrary<string>> = {
   username: anyValue,
   sessionExpiration: biased(fc.constantFrom('0', '-1', '3600', '99999999999999999')),
   regSource: anyValue,
+  newPassword: biased(fc.constantFrom(PASSWORD, 'Another-Pass-9', 'short')),
+  passwordResetToken: biased(fc.constantFrom(FRESH_RESET_TOKEN, 'PRT1_x.y')),
+  sendEmail: boolish,
+  vToken: biased(fc.constantFrom(FRESH_VTOKEN, 'VT1_x.y')),
+  code: biased(fc.constantFrom(FRESH_CODE, '000000', ' 123456 ')),
 }
 
 const randomKey = fc.oneof(
@@ -365,6 +390,11 @@ const TEMPLATES: Record<string, Record<string, string>> = {
   'emulator.getOutbox': admin,
   'emulator.confirmEmail': { ...admin, UID: KNOWN_UID },
   'emulator.getCaptchaAnswer': { ...admin, captchaToken: FRESH_CAPTCHA },
+  'accounts.resetPassword': { apiKey: API_KEY, passwordResetToken: FRESH_RESET_TOKEN, newPassword: 'Another-Pass-9' },
+  'accounts.otp.sendCode': { apiKey: API_KEY, regToken: CODE_REG_TOKEN, email: CODE_EMAIL },
+  'accounts.otp.update': { apiKey: API_KEY, regToken: CODE_REG_TOKEN, vToken: FRESH_VTOKEN, code: FRESH_CODE },
+  'accounts.getLiteToken': { ...admin, email: LITE_EMAIL },
+  'accounts.initProgression': { apiKey: API_KEY, regToken: LITE_ACCOUNT_TOKEN },
 }
 
 const mutatedTemplate = (method: string): fc.Arbitrary<Params> => {
@@ -471,12 +501,85 @@ const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
 // Sending
 // ---------------------------------------------------------------------------------------------
 
+/** The live values of one call's markers of the code flow, so its regToken, email, vToken and code agree. */
+interface CodeFlow {
+  regToken?: string
+  email?: string
+  vToken?: string
+  code?: string
+}
+
+const handle = async (server: RunningEmulatorServer, method: string, params: Record<string, string>) =>
+  server.emulator.handle({ method, params: { apiKey: API_KEY, ...params } })
+
+/** A pending (206001) registration, and a code sent for it when `withCode`. */
+async function codeFlow(server: RunningEmulatorServer, flow: CodeFlow, withCode: boolean): Promise<CodeFlow> {
+  if (flow.regToken === undefined) {
+    flow.email = freshEmail()
+    const init = await handle(server, 'accounts.initRegistration', {})
+    const body = await handle(server, 'accounts.register', {
+      regToken: init.regToken as string,
+      email: flow.email,
+      password: PASSWORD,
+    })
+    flow.regToken = body.regToken as string
+  }
+  if (withCode && flow.vToken === undefined) {
+    const body = await handle(server, 'accounts.otp.sendCode', { regToken: flow.regToken, email: flow.email as string })
+    flow.vToken = body.vToken as string
+    flow.code = (await server.emulator.store.listOutbox(API_KEY)).at(-1)?.code ?? ''
+  }
+  return flow
+}
+
+/** A lite account's email. */
+async function liteEmail(server: RunningEmulatorServer): Promise<string> {
+  const email = freshEmail()
+  const init = await handle(server, 'accounts.initRegistration', { isLite: 'true' })
+  await handle(server, 'accounts.setAccountInfo', {
+    regToken: init.regToken as string,
+    profile: JSON.stringify({ email }),
+  })
+  return email
+}
+
+/** The password reset token of a fresh, complete account (never the known one). */
+async function resetToken(server: RunningEmulatorServer): Promise<string> {
+  const email = freshEmail()
+  const init = await handle(server, 'accounts.initRegistration', {})
+  await handle(server, 'accounts.register', {
+    regToken: init.regToken as string,
+    email,
+    password: PASSWORD,
+    ...COMPLETE,
+    finalizeRegistration: 'true',
+  })
+  const body = await handle(server, 'accounts.resetPassword', { ...CREDENTIALS, loginID: email, sendEmail: 'false' })
+  return body.passwordResetToken as string
+}
+
 /** Replaces the markers with live tokens, emails and UIDs. */
 async function resolveMarkers(server: RunningEmulatorServer, params: Params): Promise<Params> {
   const resolved: Params = []
+  const flow: CodeFlow = {}
   for (const [name, value] of params) {
     let live = value
-    if (value === FRESH_FULL_TOKEN || value === FRESH_LITE_TOKEN) {
+    if (value === CODE_REG_TOKEN) {
+      live = (await codeFlow(server, flow, false)).regToken as string
+    } else if (value === CODE_EMAIL) {
+      live = (await codeFlow(server, flow, false)).email as string
+    } else if (value === FRESH_VTOKEN) {
+      live = (await codeFlow(server, flow, true)).vToken as string
+    } else if (value === FRESH_CODE) {
+      live = (await codeFlow(server, flow, true)).code as string
+    } else if (value === LITE_EMAIL) {
+      live = await liteEmail(server)
+    } else if (value === LITE_ACCOUNT_TOKEN) {
+      const body = await handle(server, 'accounts.getLiteToken', { ...CREDENTIALS, email: await liteEmail(server) })
+      live = body.token as string
+    } else if (value === FRESH_RESET_TOKEN) {
+      live = await resetToken(server)
+    } else if (value === FRESH_FULL_TOKEN || value === FRESH_LITE_TOKEN) {
       const body = await server.emulator.handle({
         method: 'accounts.initRegistration',
         params: { apiKey: API_KEY, isLite: String(value === FRESH_LITE_TOKEN) },
