@@ -1,10 +1,19 @@
-/** Parameters whose values must never leave the request: not in errors, logs, caches or URLs. */
-export const SECRET_PARAMS: ReadonlySet<string> = new Set([
+/**
+ * Keys dropped wherever they appear in a response (a server that echoes the request). Not `code` or
+ * `passwordResetToken`: a schema may have a field named `code`, and a server's own
+ * `resetPassword({ sendEmail: false })` answers with the token it asked for.
+ */
+const ECHOED_SECRET_KEYS: ReadonlySet<string> = new Set([
   'password',
   'newPassword',
   'secretAnswer',
   'passwordRetype',
   'captchaText',
+])
+
+/** Parameters whose values must never leave the request: not in errors, logs, caches or URLs. */
+export const SECRET_PARAMS: ReadonlySet<string> = new Set([
+  ...ECHOED_SECRET_KEYS,
   // A reset link's token changes the password on its own; a code proves the email.
   'passwordResetToken',
   'code',
@@ -44,7 +53,7 @@ export function redactBody(value: unknown, secrets: readonly string[]): unknown 
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) {
-      if (key === 'requestParams' || SECRET_PARAMS.has(key)) continue
+      if (key === 'requestParams' || ECHOED_SECRET_KEYS.has(key)) continue
       // defineProperty, not assignment: a hostile `__proto__` key must stay a plain property.
       Object.defineProperty(copy, key, {
         value: redactBody(item, secrets),

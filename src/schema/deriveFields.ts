@@ -1,3 +1,11 @@
+import {
+  FIXED_SCREEN_FIELDS,
+  fixedField,
+  isFixedScreen,
+  type FixedScreen,
+  type FormScreen,
+  type LoginIdentifier,
+} from './fixedFields'
 import { humanize } from './humanize'
 import { parseFormat } from './parseFormat'
 import type { FieldKind, FieldOption, FieldSpec, SitePolicies, SiteSchema } from './types'
@@ -8,16 +16,18 @@ export interface DeriveFieldsOptions {
    * Picks, orders and adds fields by binding name (`email`, `profile.zip`, `data.loyalty.points`);
    * subscriptions and consents also by their short form (`subscriptions.newsletter`,
    * `preferences.terms.tos`). Names the schema does not have, or that only the server may write, are
-   * skipped with a development warning. Used by `register` and `lite`; `complete-registration` shows
-   * only what is `missing`, and `login` always asks for the login id and password. On `register`, the
-   * security question and the captcha the registration policy requires are added when not listed.
+   * skipped with a development warning. Used by `register`, `lite-progression` and `lite`;
+   * `complete-registration` shows only what is `missing`, and the screens of one call (`login`,
+   * `forgot-password`, `reset-password`, `password-change-required`, `email-code-verification`) always
+   * ask for that call's parameters. On `register` and `lite-progression`, the security question and the
+   * captcha the registration policy requires are added when not listed.
    */
   fields?: readonly string[]
   /**
    * Fields a server answer named that the screen's own list lacks (the `fieldName`s of its
    * `validationErrors`), shown after that list so the user can act on every message. The security
-   * question and answer come as a pair. `login` takes only `captcha` (the site asks for one after
-   * failed logins).
+   * question and answer come as a pair. The screens of one call take only `captcha` (the site asks
+   * for one after failed logins): the call has no parameter for any other field.
    */
   extra?: readonly string[]
   /**
@@ -27,21 +37,24 @@ export interface DeriveFieldsOptions {
    * - `complete-registration`: only the fields named in `missing`, each required.
    * - `login`: `loginID` and the current password (and the captcha, when `extra` names it).
    * - `lite`: `profile.email`, the subscriptions (all, or those in `subscriptions`) and required consents.
+   * - `lite-progression`: what `register` shows; a lite account becomes a full one by registering.
+   * - `forgot-password`: `loginID`, as on `login`.
+   * - `reset-password`: `newPassword` (held to the password policy) and its retype.
+   * - `password-change-required`: the current `password`, `newPassword` and the retype of the new one.
+   * - `email-code-verification`: the emailed `code`.
    */
-  screen?: 'register' | 'complete-registration' | 'login' | 'lite'
+  screen?: FormScreen
   /** The fields the server reported missing (206001), e.g. `profile.zip`, `data.terms`, `preferences.terms.tos`. */
   missing?: readonly string[]
   /** Lite: which subscription ids, in this order (default: all, in schema order). */
   subscriptions?: readonly string[]
 }
 
-type Screen = NonNullable<DeriveFieldsOptions['screen']>
-type LoginIdentifier = 'email' | 'username'
 /** A schema definition as received: the site's console lets anything through, so every attribute is checked. */
 type Definition = Readonly<Record<string, unknown>>
 
 interface Site {
-  screen: Screen
+  screen: FormScreen
   loginIdentifiers: LoginIdentifier[]
   registration: Definition
   profile: Map<string, Definition>
@@ -128,9 +141,10 @@ function fieldNames(site: Site, options: DeriveFieldsOptions): string[] {
   const extra = (nameList(options.extra, 'extra') ?? []).flatMap((name) =>
     SECURITY_PAIR.includes(name) ? SECURITY_PAIR : [name],
   )
-  if (site.screen === 'login') return ['loginID', 'password', ...extra.filter((name) => name === 'captcha')]
+  if (isFixedScreen(site.screen))
+    return [...FIXED_SCREEN_FIELDS[site.screen], ...extra.filter((name) => name === 'captcha')]
   const names = [...screenFieldNames(site.screen, site, options), ...extra]
-  return site.screen === 'register'
+  return site.screen === 'register' || site.screen === 'lite-progression'
     ? [...names, ...policyControls(site).filter((name) => !names.includes(name))]
     : names
 }
@@ -143,7 +157,11 @@ function policyControls(site: Site): string[] {
   ]
 }
 
-function screenFieldNames(screen: Exclude<Screen, 'login'>, site: Site, options: DeriveFieldsOptions): string[] {
+function screenFieldNames(
+  screen: Exclude<FormScreen, FixedScreen>,
+  site: Site,
+  options: DeriveFieldsOptions,
+): string[] {
   switch (screen) {
     case 'complete-registration':
       return nameList(options.missing, 'missing') ?? []
@@ -157,7 +175,8 @@ function screenFieldNames(screen: Exclude<Screen, 'login'>, site: Site, options:
         ]
       )
     }
-    case 'register': {
+    case 'register':
+    case 'lite-progression': {
       const emailIsLoginId = site.loginIdentifiers.includes('email')
       return (
         nameList(options.fields, 'fields') ?? [
@@ -222,68 +241,6 @@ function resolveField(name: string, site: Site): FieldSpec | string {
       return consentField(withoutSuffix(key, '.isConsentGranted'), site)
     default:
       return 'no such field'
-  }
-}
-
-/** The fields that are parameters of the call rather than schema fields. */
-function fixedField(name: string, site: Site): FieldSpec | undefined {
-  const isLoginId = (id: LoginIdentifier) => site.loginIdentifiers.includes(id)
-  switch (name) {
-    case 'email':
-      return field(name, 'loginID', 'email', 'Email', {
-        required: isLoginId('email'),
-        autoComplete: 'email',
-        inputMode: 'email',
-      })
-    case 'username':
-      return field(name, 'loginID', 'text', 'Username', { required: isLoginId('username'), autoComplete: 'username' })
-    case 'loginID': {
-      const byEmail = !isLoginId('username')
-      const label = byEmail ? 'Email' : isLoginId('email') ? 'Email or username' : 'Username'
-      return field(name, 'loginID', byEmail ? 'email' : 'text', label, {
-        // Translated as what it asks for: `email`, `username`, or `loginID` (email or username).
-        labelKey: byEmail ? 'email' : isLoginId('email') ? 'loginID' : 'username',
-        autoComplete: 'username',
-        ...(byEmail && { inputMode: 'email' }),
-      })
-    }
-    case 'password':
-      return field(name, 'password', 'password', 'Password', {
-        autoComplete: site.screen === 'login' ? 'current-password' : 'new-password',
-      })
-    case 'passwordRetype':
-      return field(name, 'password', 'password', 'Confirm password', { autoComplete: 'new-password' })
-    case 'secretQuestion':
-    case 'secretAnswer':
-      return field(name, 'security', 'text', name === 'secretQuestion' ? 'Security question' : 'Security answer', {
-        required: site.registration['requireSecurityQuestion'] === true,
-      })
-    case 'captcha':
-      // Not `required`: its answer is no value of the form for the validator to find; the Captcha part
-      // refuses a submit it has not solved.
-      return field(name, 'captcha', 'captcha', 'CAPTCHA', { required: false })
-    default:
-      return undefined
-  }
-}
-
-function field(
-  name: string,
-  section: FieldSpec['section'],
-  kind: FieldKind,
-  label: string,
-  traits: Partial<FieldSpec> = {},
-): FieldSpec {
-  return {
-    name,
-    section,
-    kind,
-    schemaType: 'string',
-    label,
-    labelKey: name,
-    required: true,
-    mustBeTrue: false,
-    ...traits,
   }
 }
 
@@ -383,7 +340,7 @@ function formatTraits(format: unknown, name: string, kind: FieldKind): Partial<F
   }
 }
 
-function readSite(schema: SiteSchema | null | undefined, policies: SitePolicies | undefined, screen: Screen): Site {
+function readSite(schema: SiteSchema | null | undefined, policies: SitePolicies | undefined, screen: FormScreen): Site {
   const registration: unknown = policies?.registration
   return {
     screen,

@@ -3,14 +3,17 @@ import { isEmptyValue, parseNumber, readFieldValue } from './fieldValue'
 import type { FieldSpec } from './types'
 
 /**
- * The form's answers as parameters of `register`, `setAccountInfo` or `login`. A type alias, not an
- * interface, so it is assignable to `Record<string, unknown>` for generic handling of the parameters.
+ * The form's answers as parameters of `register`, `setAccountInfo`, `login`, `resetPassword` or
+ * `otp.update`. A type alias, not an interface, so it is assignable to `Record<string, unknown>` for
+ * generic handling of the parameters.
  */
 export type ApiValues = {
   loginID?: string
   email?: string
   username?: string
   password?: string
+  newPassword?: string
+  code?: string
   profile?: AccountProfile
   data?: JsonObject
   subscriptions?: SubscriptionsInput
@@ -19,7 +22,8 @@ export type ApiValues = {
   secretAnswer?: string
 }
 
-type TopLevelKey = 'loginID' | 'email' | 'username' | 'password' | 'secretQuestion' | 'secretAnswer'
+type TopLevelKey =
+  'loginID' | 'email' | 'username' | 'password' | 'newPassword' | 'code' | 'secretQuestion' | 'secretAnswer'
 
 /** Fields sent as parameters of their own rather than inside `profile`/`data`/... */
 const TOP_LEVEL = new Map<string, TopLevelKey>([
@@ -27,6 +31,8 @@ const TOP_LEVEL = new Map<string, TopLevelKey>([
   ['email', 'email'],
   ['username', 'username'],
   ['password', 'password'],
+  ['newPassword', 'newPassword'],
+  ['code', 'code'],
   ['secretQuestion', 'secretQuestion'],
   ['secretAnswer', 'secretAnswer'],
 ])

@@ -33,25 +33,33 @@ export function toZod(
   policies: SitePolicies | undefined,
   messages: ValidationMessages,
 ): z.ZodMiniType {
-  const rules = passwordRules(policies?.passwordComplexity)
+  const form: FormChecks = {
+    rules: passwordRules(policies?.passwordComplexity),
+    // Where the user changes a password, the retype confirms the new one, not the current one.
+    retypeOf: fields.some((field) => field.name === 'newPassword') ? ['newPassword'] : ['password'],
+    messages,
+  }
   return z.looseObject({}).check((payload) => {
     for (const field of fields) {
       const path = field.name.split('.')
       const input = readFieldValue(payload.value, path)
-      for (const message of problems(field, input, payload.value, rules, messages)) {
+      for (const message of problems(field, input, payload.value, form)) {
         payload.issues.push({ code: 'custom', path, message, input })
       }
     }
   })
 }
 
-function problems(
-  field: FieldSpec,
-  value: unknown,
-  values: unknown,
-  rules: readonly PasswordRule[],
-  messages: ValidationMessages,
-): string[] {
+/** What judging one field needs to know about the whole form. */
+interface FormChecks {
+  rules: readonly PasswordRule[]
+  /** The path of the password `passwordRetype` must repeat. */
+  retypeOf: readonly string[]
+  messages: ValidationMessages
+}
+
+function problems(field: FieldSpec, value: unknown, values: unknown, form: FormChecks): string[] {
+  const { rules, messages } = form
   if (isEmptyValue(field, value)) {
     if (field.kind === 'checkbox' && field.mustBeTrue) return [messages.mustBeChecked(field)]
     return field.required ? [messages.required(field)] : []
@@ -63,14 +71,21 @@ function problems(
     testPattern({ regex: field.pattern, maxInputLength: field.patternMaxLength }, sentText(field, value)) === false
   )
     return [messages.invalid(field)]
-  // Only a password being chosen answers to the policy; a login password is whatever it already is.
-  if (field.name === 'password' && field.autoComplete === 'new-password') {
+  if (isChosenPassword(field)) {
     return rules.filter((rule) => !rule.test(String(value))).map((rule) => messages.passwordRule(rule))
   }
-  if (field.name === 'passwordRetype' && value !== readFieldValue(values, ['password'])) {
+  if (field.name === 'passwordRetype' && value !== readFieldValue(values, form.retypeOf)) {
     return [messages.passwordsDoNotMatch()]
   }
   return []
+}
+
+/**
+ * Only a password being chosen answers to the policy: the one of a registration, or the new one of a
+ * reset or a change. A current password (login, forced change) is whatever it already is.
+ */
+function isChosenPassword(field: FieldSpec): boolean {
+  return field.name === 'newPassword' || (field.name === 'password' && field.autoComplete === 'new-password')
 }
 
 /**
