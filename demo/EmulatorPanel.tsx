@@ -14,7 +14,46 @@ interface Message {
   to: string
   kind: string
   subject: string
+  /** A password reset email's link (the page with its `pwrt`). */
+  link?: string
+  /** A verification code email's code. */
+  code?: string
 }
+
+/** The message's link when it is a web page's: a site file could hold any string as its reset URL. */
+function webLink(link: string | undefined): string | undefined {
+  if (link === undefined) return undefined
+  try {
+    const { protocol } = new URL(link)
+    return protocol === 'http:' || protocol === 'https:' ? link : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** One outbox message as a person reads it in their inbox: what, to whom, and what to follow or type. */
+function OutboxMessage({ message }: { message: Message }) {
+  const link = webLink(message.link)
+  return (
+    <li>
+      {message.kind} → <code>{message.to}</code>: {message.subject}
+      {link !== undefined && (
+        <>
+          {' '}
+          — <a href={link}>Open the reset link</a>
+        </>
+      )}
+      {message.code !== undefined && (
+        <>
+          {' '}
+          — code <code data-code="">{message.code}</code>
+        </>
+      )}
+    </li>
+  )
+}
+
+const POLL_MS = 3000
 
 async function readEmulator(): Promise<{ accounts: Account[]; messages: Message[] }> {
   const [accounts, outbox] = await Promise.all([
@@ -26,7 +65,12 @@ async function readEmulator(): Promise<{ accounts: Account[]; messages: Message[
 
 /** What the emulator holds now: the demo's window into the "server". */
 export function EmulatorPanel({ refreshKey }: { refreshKey: number }) {
-  const { data, refetch } = useQuery({ queryKey: ['demo', 'emulator', refreshKey], queryFn: readEmulator })
+  // Polled too: some mail goes out after the screen changes (a code is sent once its screen is open).
+  const { data, refetch } = useQuery({
+    queryKey: ['demo', 'emulator', refreshKey],
+    queryFn: readEmulator,
+    refetchInterval: POLL_MS,
+  })
   const accounts = data?.accounts ?? []
   const messages = data?.messages ?? []
   return (
@@ -55,9 +99,7 @@ export function EmulatorPanel({ refreshKey }: { refreshKey: number }) {
       <h3>Outbox ({messages.length})</h3>
       <ul data-outbox="">
         {messages.map((message) => (
-          <li key={message.id}>
-            {message.kind} → <code>{message.to}</code>: {message.subject}
-          </li>
+          <OutboxMessage key={message.id} message={message} />
         ))}
       </ul>
     </aside>

@@ -40,6 +40,15 @@ function readSite(mod: typeof ServerModule, siteFile: string | undefined): Serve
   return siteFile ? mod.normalizeSiteConfig(JSON.parse(readFileSync(siteFile, 'utf8'))) : mod.DEFAULT_SITE
 }
 
+/**
+ * An HTTP call to the emulator, with the calling page (`referer`): the password reset email links
+ * back to the page that asked for it, so the demo's reset link opens the demo.
+ */
+function forward(emulator: ServerModule.Emulator): ServerModule.AccountsRequestHandler {
+  return ({ method, params, clientAddress, referer }) =>
+    emulator.handle({ method, params, clientAddress, ...(referer === undefined ? {} : { referer }) })
+}
+
 function json(res: ServerResponse, body: unknown) {
   res.setHeader('Content-Type', 'application/json')
   res.setHeader('Cache-Control', 'no-store')
@@ -107,10 +116,7 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
         const mod = (await vite.ssrLoadModule(SERVER_ENTRY)) as typeof ServerModule
         const { store, emulator: running } = await createSiteEmulator(mod)
         start = async (port: number) => {
-          server = await mod.startAccountsServer({
-            port,
-            handle: ({ method, params, clientAddress }) => running.handle({ method, params, clientAddress }),
-          })
+          server = await mod.startAccountsServer({ port, handle: forward(running) })
           url = server.url
         }
         await start(options.port)
@@ -142,10 +148,7 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
       const loader = await standaloneLoader()
       const mod = await loader.load()
       const { store, emulator: running } = await createSiteEmulator(mod)
-      const api = mod.createAccountsHttpHandler(
-        ({ method, params, clientAddress }) => running.handle({ method, params, clientAddress }),
-        { cors: false },
-      )
+      const api = mod.createAccountsHttpHandler(forward(running), { cors: false })
       preview.httpServer.once('close', () => {
         void store.close()
         void loader.close()

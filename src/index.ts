@@ -17,6 +17,7 @@ export {
   schemaQueryOptions,
   useAccounts,
   useFinalizeRegistration,
+  useFlow,
   useInitRegistration,
   useLiteSubscribe,
   useLogin,
@@ -33,13 +34,17 @@ export type {
   CaptchaBinding,
   CaptchaHandle,
   LiteLayout,
-  LiteOutcome,
   Labels,
   LiteSubscribeApi,
   RegistrationScreenSetApi,
   RegTokenHandle,
   ResendState,
+  FlowResult,
+  FlowRunner,
+  FlowRunnerOptions,
+  ScreenFormApi,
   ScreenName,
+  ScreenSetStatus,
   ScreenSetEvents,
   SiteSchemaOptions,
   UseLiteSubscribeOptions,
@@ -77,14 +82,33 @@ export {
 } from './schema'
 export type { DeriveFieldsOptions, FieldKind, FieldOption, FieldSpec, PasswordRule, ValidationMessages } from './schema'
 
-export { classifyError, initialRegistrationState, parseMissingFields, registrationReducer } from './flows'
+export {
+  classifyError,
+  createLiteMachine,
+  createRegistrationMachine,
+  initialLiteState,
+  initialRegistrationState,
+  parseMissingFields,
+} from './flows'
 export type {
   ErrorOutcome,
   FieldMessage,
   FormMessage,
+  FlowAnswer,
+  FlowCall,
+  FlowMachine,
+  FlowStep,
+  LinkedScreen,
+  LiteEvent,
+  LiteOutcome,
+  LiteScreen,
+  LiteState,
   RegistrationEvent,
+  RegistrationMachine,
+  RegistrationMachineOptions,
   RegistrationScreen,
   RegistrationState,
+  TokenSource,
 } from './flows'
 
 export { textCaptcha } from './captcha/textCaptcha'

@@ -85,6 +85,21 @@ export const VerificationPending: Story = {
 
 export const Login: Story = { args: { startScreen: 'login' } }
 
+/**
+ * A newsletter subscriber completes a full account (`progressionEmail`, or the page's `gig_email`):
+ * the register fields under a greeting by the email they gave, which the form already holds.
+ */
+export const LiteProgression: Story = {
+  args: { progressionEmail: 'lite@example.com' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(await canvas.findByRole('heading', { name: 'Complete your account' })).toBeInTheDocument()
+    await expect(canvas.getByText(/You already receive our emails at lite@example.com/)).toBeInTheDocument()
+    await expect(canvas.getByLabelText(/^Email/)).toHaveValue('lite@example.com')
+    await expect(canvas.getByRole('button', { name: 'Create account' })).toHaveAttribute('type', 'submit')
+  },
+}
+
 /** The schema cannot be loaded: an error screen with a retry. */
 export const SchemaLoadError: Story = { parameters: { transport: async () => '<html>Bad Gateway</html>' } }
 

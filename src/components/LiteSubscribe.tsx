@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react'
 import { reportRenderError } from '../react/screenSetEvents'
-import { useLiteSubscribe, type LiteSubscribeApi, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
+import type { LiteSubscribeApi } from '../react/screenSetApi'
+import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
 import { defaultParts } from './defaultParts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { ScreenSetGuard } from './ScreenSetGuard'

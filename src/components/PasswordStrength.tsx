@@ -5,13 +5,20 @@ import { useScreenSet } from './ScreenSetContext'
 
 const LEVELS = ['too_weak', 'weak', 'fair', 'strong', 'very_strong'] as const
 
+export interface PasswordStrengthProps {
+  control: Control<FieldValues>
+  id: string
+  /** The input it judges: `password` on register, `newPassword` where a password is changed. */
+  name?: string
+}
+
 /**
  * A strength meter and the live checklist of the site's password rules. It alone watches the
  * password, so typing there re-renders nothing else.
  */
-export function PasswordStrength({ control, id }: { control: Control<FieldValues>; id: string }) {
+export function PasswordStrength({ control, id, name = 'password' }: PasswordStrengthProps) {
   const { t, passwordComplexity, classNames } = useScreenSet('PasswordStrength')
-  const password = String(useWatch({ control, name: 'password' }) ?? '')
+  const password = String(useWatch({ control, name }) ?? '')
   const rules = useMemo(() => passwordRules(passwordComplexity), [passwordComplexity])
   const level = password === '' ? undefined : passwordStrength(password, passwordComplexity)
   return (

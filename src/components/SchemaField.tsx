@@ -8,7 +8,7 @@ export interface SchemaFieldProps {
   field: FieldSpec
   register: UseFormRegister<FieldValues>
   control: Control<FieldValues>
-  /** Show the strength meter and rule checklist under a new password. */
+  /** Show the strength meter and rule checklist of this field's value (a password being chosen). */
   withStrength?: boolean
 }
 
@@ -168,7 +168,7 @@ export function SchemaField({ field, register, control, withStrength = false }: 
           {field.description}
         </p>
       )}
-      {withStrength && <PasswordStrength control={control} id={strengthId} />}
+      {withStrength && <PasswordStrength control={control} id={strengthId} name={field.name} />}
       {invalid && (
         <parts.FieldError id={errorId} field={field} message={error.message ?? ''} className={classNames.fieldError} />
       )}

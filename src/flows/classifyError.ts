@@ -1,40 +1,14 @@
 import { AccountsError, ErrorCodes } from '../accounts'
-import type { ValidationError } from '../accounts'
+import type { AccountsMethod, ValidationError } from '../accounts'
+import { classifyCallError } from './callErrors'
+import type { ErrorOutcome, FieldMessage, FormMessage } from './errorOutcome'
+import { interruptedUID, unverifiedEmails } from './interruption'
+import { parseMissingFields } from './parseMissingFields'
+import { toBindingName } from './toBindingName'
 
-/** A message for one field: an i18n id, its server text as fallback, and the code behind it. */
-export interface FieldMessage {
-  name: string
-  messageId: string
-  fallback: string
-  errorCode: number
-}
-
-/** A message for the whole form (no field to put it on). */
-export interface FormMessage {
-  messageId: string
-  fallback?: string
-  errorCode: number
-  /** Sending the same thing again later may work (network, timeout, rate limit, server error). */
-  retryable: boolean
-}
-
-/** What an Accounts API failure means for a screen-set. */
-export type ErrorOutcome =
-  | {
-      kind: 'fields'
-      /** One message per field, in the order of the names the caller passed (the form's order). */
-      fields: FieldMessage[]
-      /** The entries no field of the form can take, as one form-level message. */
-      form?: FormMessage
-      /** `email` or `username` when that field holds another account's login ID: offer "log in instead". */
-      takenLoginID?: string
-    }
-  | { kind: 'form'; form: FormMessage }
-  | { kind: 'pending-registration'; regToken: string | undefined; missing: string[] }
-  | { kind: 'pending-verification'; regToken: string | undefined; UID: string | undefined; emails: string[] }
-  /** 403043 / 409003: a social or federated identity whose email is another account's login ID (link accounts). */
-  | { kind: 'identity-conflict'; regToken: string | undefined; field: FieldMessage }
-  | { kind: 'token-rejected' }
+export type { ErrorOutcome, FieldMessage, FormMessage } from './errorOutcome'
+export { parseMissingFields } from './parseMissingFields'
+export { toBindingName } from './toBindingName'
 
 const LOGIN_ID_FIELDS: ReadonlySet<string> = new Set(['email', 'username'])
 
@@ -43,33 +17,6 @@ export const CAPTCHA_ERRORS: Readonly<Record<number, string>> = {
   [ErrorCodes.CAPTCHA_VERIFICATION_FAILED]: 'register_captcha_error',
   [ErrorCodes.LOGIN_CAPTCHA_REQUIRED]: 'captcha_required',
   [ErrorCodes.LOGIN_WRONG_CAPTCHA]: 'login_captcha_error',
-}
-
-const MISSING_PREFIX = /^\s*Missing required fields(?: for registration)?\s*:\s*/i
-
-/**
- * Server field names → our input names. The server names a consent by its schema path
- * (`preferences.terms.tos`) and a subscription by its id; inputs bind to the leaf values.
- */
-export function toBindingName(fieldName: string): string {
-  if (/^preferences\./.test(fieldName) && !fieldName.endsWith('.isConsentGranted'))
-    return `${fieldName}.isConsentGranted`
-  if (/^subscriptions\.[^.]+$/.test(fieldName)) return `${fieldName}.email.isSubscribed`
-  if (/^subscriptions\.[^.]+\.email$/.test(fieldName)) return `${fieldName}.isSubscribed`
-  // What the user typed for a text CAPTCHA is the answer to the CAPTCHA control.
-  if (fieldName === 'captchaText') return 'captcha'
-  return fieldName
-}
-
-/** The fields listed in a 206001's `errorDetails`, as input names. */
-export function parseMissingFields(errorDetails: string | undefined): string[] {
-  if (errorDetails === undefined || !MISSING_PREFIX.test(errorDetails)) return []
-  return errorDetails
-    .replace(MISSING_PREFIX, '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => /^[\w.-]+$/.test(name))
-    .map(toBindingName)
 }
 
 function fieldMessageId(error: ValidationError, name: string): string {
@@ -82,7 +29,9 @@ function fieldMessageId(error: ValidationError, name: string): string {
     case ErrorCodes.INVALID_FORMAT:
       return name === 'email' || name.endsWith('.email') ? 'email_address_is_invalid' : 'invalid_fieldname'
     case ErrorCodes.VALIDATION_ERROR:
-      return name === 'password' ? 'password_does_not_meet_complexity_requirements' : 'invalid_fieldname'
+      return name === 'password' || name === 'newPassword'
+        ? 'password_does_not_meet_complexity_requirements'
+        : 'invalid_fieldname'
     default:
       return 'invalid_fieldname'
   }
@@ -119,25 +68,33 @@ function formMessageFor(error: AccountsError): FormMessage {
  * Decides what a failed call means for the screen: per-field messages (names the form renders),
  * a form-level message (everything else), or a move to another screen. Pure: the caller applies it.
  * `renderedNames` in the form's order puts the field messages in that order, whatever the server's.
+ * `method`, the call that failed, decides the codes that mean one thing per call (a 403002 is an
+ * expired code on `otp.update`, not a refused regToken; a 403042 on a password change is the
+ * current password, not the login).
  */
-export function classifyError(error: unknown, renderedNames: ReadonlySet<string>): ErrorOutcome {
+export function classifyError(
+  error: unknown,
+  renderedNames: ReadonlySet<string>,
+  method?: AccountsMethod,
+): ErrorOutcome {
   if (!(error instanceof AccountsError)) {
     return {
       kind: 'form',
       form: { messageId: 'general_error', errorCode: ErrorCodes.GENERAL_SERVER_ERROR, retryable: true },
     }
   }
+  const ownMessage = classifyCallError(error, renderedNames, method)
+  if (ownMessage) return ownMessage
   if (error.isRegTokenInvalid) return { kind: 'token-rejected' }
   if (error.isPendingRegistration) {
     return { kind: 'pending-registration', regToken: error.regToken, missing: parseMissingFields(error.errorDetails) }
   }
   if (error.isPendingVerification) {
-    const emails = (error.response?.emails as { unverified?: unknown } | undefined)?.unverified
     return {
       kind: 'pending-verification',
       regToken: error.regToken,
-      UID: typeof error.response?.UID === 'string' ? error.response.UID : undefined,
-      emails: Array.isArray(emails) ? emails.filter((email): email is string => typeof email === 'string') : [],
+      UID: interruptedUID(error),
+      emails: unverifiedEmails(error),
     }
   }
   if (error.isLoginIdentifierConflict) {

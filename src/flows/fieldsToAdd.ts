@@ -1,5 +1,6 @@
 import { AccountsError, ErrorCodes } from '../accounts'
-import { CAPTCHA_ERRORS, toBindingName } from './classifyError'
+import { CAPTCHA_ERRORS } from './classifyError'
+import { toBindingName } from './toBindingName'
 
 /** Entries that refuse the field itself: an input for it would only send it again, to the same answer. */
 const REFUSED_FIELD: ReadonlySet<number> = new Set([

@@ -1,5 +1,18 @@
 export { classifyError, parseMissingFields, toBindingName } from './classifyError'
 export type { ErrorOutcome, FieldMessage, FormMessage } from './classifyError'
 export { fieldsToAdd } from './fieldsToAdd'
-export { initialRegistrationState, registrationReducer } from './registrationReducer'
-export type { RegistrationEvent, RegistrationScreen, RegistrationState } from './registrationReducer'
+export { readInterruption } from './interruption'
+export type { Interruption } from './interruption'
+export type { FlowAnswer, FlowCall, FlowMachine, FlowStep, TokenSource } from './machine'
+export { createRegistrationMachine, initialRegistrationState } from './registrationMachine'
+export type {
+  LinkedScreen,
+  RegistrationEvent,
+  RegistrationMachine,
+  RegistrationMachineOptions,
+  RegistrationScreen,
+  RegistrationState,
+  RegistrationStep,
+} from './registrationMachine'
+export { createLiteMachine, initialLiteState } from './liteMachine'
+export type { LiteEvent, LiteMachine, LiteOutcome, LiteScreen, LiteState, LiteStep } from './liteMachine'

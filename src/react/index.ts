@@ -22,8 +22,17 @@ export {
 export type { AccountsMutation, AccountsMutationOptions } from './useAccountsMutation'
 export type { CaptchaBinding, CaptchaHandle } from './useCaptcha'
 export { useRegistrationScreenSet } from './useRegistrationScreenSet'
-export type { RegistrationScreenSetApi, ResendState, UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
+export type { UseRegistrationScreenSetOptions } from './useRegistrationScreenSet'
+export type {
+  RegistrationScreenSetApi,
+  ResendState,
+  ScreenFormApi,
+  ScreenSetStatus,
+  LiteSubscribeApi,
+} from './screenSetApi'
+export { useFlow } from './useFlow'
+export type { FlowResult, FlowRunner, FlowRunnerOptions } from './useFlow'
 export { useLiteSubscribe } from './useLiteSubscribe'
-export type { LiteLayout, LiteOutcome, LiteSubscribeApi, UseLiteSubscribeOptions } from './useLiteSubscribe'
+export type { LiteLayout, UseLiteSubscribeOptions } from './useLiteSubscribe'
 export type { ScreenName, ScreenSetEvents } from './screenSetEvents'
 export type { Labels } from './labels'

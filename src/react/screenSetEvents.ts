@@ -1,7 +1,14 @@
 import { AccountsError, ErrorCodes } from '../accounts'
+import type { LiteScreen, RegistrationScreen } from '../flows'
 
 /** Fields whose values never reach an event handler (a handler may log what it gets). */
-const SECRET_FIELDS = new Set(['password', 'passwordRetype', 'secretAnswer', 'newPassword'])
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+  'password',
+  'passwordRetype',
+  'secretAnswer',
+  'newPassword',
+  'code',
+])
 
 /** Flat dotted keys, as the Web SDK's `formData`: `{ 'profile.zip': '10001', 'data.terms': true }`. */
 export function flattenFormData(values: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -26,8 +33,8 @@ export function splitSecrets<T extends Record<string, unknown>>(
   return { model, secrets }
 }
 
-export type ScreenName =
-  'register' | 'login' | 'complete-registration' | 'verification-pending' | 'success' | 'subscribe' | 'thank-you'
+/** A screen's name in events: SAP's `gigya-…-screen` id without prefix and suffix. */
+export type ScreenName = RegistrationScreen | LiteScreen
 
 /**
  * The Web SDK's screen-set events, with the names and payloads its users know. Payloads never

@@ -1,0 +1,76 @@
+import { Suspense, useEffect, useId, useMemo, useRef } from 'react'
+import type { RegistrationScreenSetApi } from '../react/screenSetApi'
+import { defaultParts } from './defaultParts'
+import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
+import { EntryScreen } from './screens/entryScreens'
+import { PasswordScreens, preloadScreen, screenGroup, VerificationScreens } from './screens/screenGroups'
+import type { ScreenProps } from './screens/screenProps'
+import { LoadState, type rootAttributes } from './screenSetRoot'
+import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+
+export interface RegistrationScreensProps {
+  api: RegistrationScreenSetApi
+  components: Partial<ScreenSetComponents> | undefined
+  classNames: ScreenSetClassNames
+  rootProps: ReturnType<typeof rootAttributes>
+  formLabel: string | undefined
+}
+
+const groups = { initial: EntryScreen, password: PasswordScreens, verification: VerificationScreens }
+
+/**
+ * The current screen of the registration screen-set, rendered from its hook's API. Below the error
+ * boundary, so a render error there keeps the hook's state. The screens after the first load on
+ * demand, inside the root: while one loads, the root already names it (`data-screen`) and says so.
+ */
+export function RegistrationScreens({ api, components, classNames, rootProps, formLabel }: RegistrationScreensProps) {
+  const { t, screen, status, onFieldBlur } = api
+  const idPrefix = `rss${useId().replace(/:/g, '')}`
+  const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
+  const context = useMemo<ScreenSetContextValue>(
+    () => ({
+      idPrefix,
+      parts,
+      classNames,
+      t,
+      passwordComplexity: api.policies?.passwordComplexity,
+      onFieldBlur: (name: string) => void onFieldBlur(name),
+      captcha: api.captcha,
+    }),
+    [idPrefix, parts, classNames, t, api.policies, onFieldBlur, api.captcha],
+  )
+  const shownHeadingRef = useRef<string | undefined>(undefined)
+  // A screen-set that starts on a screen of its own chunk (the reset link's) fetches it beside the schema.
+  useEffect(() => preloadScreen(screen), [screen])
+
+  if (status !== 'ready') {
+    return (
+      <LoadState
+        status={status}
+        root={rootProps}
+        parts={parts}
+        classNames={classNames}
+        t={t}
+        retry={() => void api.retryLoad()}
+      />
+    )
+  }
+
+  const Screen = groups[screenGroup(screen)]
+  const screenProps: ScreenProps = { api, headingId: `${idPrefix}-heading`, formLabel, shownHeadingRef }
+  return (
+    <ScreenSetContext.Provider value={context}>
+      <div {...rootProps}>
+        <Suspense
+          fallback={
+            <p role="status" data-screen-loading="">
+              {t('screen_loading')}
+            </p>
+          }
+        >
+          <Screen {...screenProps} />
+        </Suspense>
+      </div>
+    </ScreenSetContext.Provider>
+  )
+}

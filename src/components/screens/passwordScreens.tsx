@@ -1,0 +1,75 @@
+import { useScreenSet } from '../ScreenSetContext'
+import { InfoScreen } from './InfoScreen'
+import { ScreenForm } from './ScreenForm'
+import { ScreenLink } from './ScreenLink'
+import type { ScreenProps } from './screenProps'
+
+/**
+ * The password screens, loaded on demand (FLOWS.md §3, §4): forgot-password and its "check your
+ * inbox", reset-password (the emailed link) and its success, and the change a login may require.
+ */
+export default function PasswordScreens(props: ScreenProps) {
+  const { parts, classNames, t } = useScreenSet('PasswordScreens')
+  const { api } = props
+  const backToLogin = <ScreenLink onClick={() => api.goTo('login')}>{t('back_to_login')}</ScreenLink>
+
+  switch (api.screen) {
+    case 'forgot-password':
+      return (
+        <ScreenForm
+          {...props}
+          title="forgot_password_title"
+          description={t('forgot_password_description')}
+          submit="submit_forgot_password"
+        >
+          {backToLogin}
+        </ScreenForm>
+      )
+    case 'forgot-password-success':
+      return (
+        <InfoScreen
+          {...props}
+          title="forgot_password_success_title"
+          description={t('forgot_password_success_description')}
+        >
+          {backToLogin}
+        </InfoScreen>
+      )
+    case 'reset-password':
+      // An expired, used or unknown link: nothing to type, only the way to a new link.
+      if (api.state.reset?.invalid) {
+        return (
+          <InfoScreen {...props} title="reset_password_title" view="reset-password:invalid">
+            <parts.FormError message={t('invalid_password_reset_token')} className={classNames.formError}>
+              <button type="button" onClick={() => api.goTo('forgot-password')} className={classNames.link}>
+                {t('send_new_link')}
+              </button>
+            </parts.FormError>
+          </InfoScreen>
+        )
+      }
+      return (
+        <ScreenForm {...props} title="reset_password_title" submit="submit_reset_password" strengthFor="newPassword" />
+      )
+    case 'reset-password-success':
+      return (
+        <InfoScreen
+          {...props}
+          title="reset_password_success_title"
+          description={t('reset_password_success_description')}
+        >
+          <ScreenLink onClick={() => api.goTo('login')}>{t('submit_login')}</ScreenLink>
+        </InfoScreen>
+      )
+    default:
+      return (
+        <ScreenForm
+          {...props}
+          title="password_change_required_title"
+          description={t('password_change_required_description')}
+          submit="submit_password_change"
+          strengthFor="newPassword"
+        />
+      )
+  }
+}

@@ -1,0 +1,103 @@
+import { ErrorCodes, type AccountsError, type AccountsMethod } from '../accounts'
+import type { ErrorOutcome } from './errorOutcome'
+
+/** Where one answer's message goes: on an input (a form message when the screen lacks it), or the form. */
+interface Placement {
+  field?: string
+  messageId: string
+}
+
+/**
+ * SAP's legacy screen-sets read `errorDetailsCode` before `errorCode` (FLOWS.md §4). Which answers
+ * carry it is unconfirmed, so it is read when present and the codes below are the fallback.
+ */
+const DETAILS_CODES: Readonly<Record<number, Placement>> = {
+  100001: { field: 'newPassword', messageId: 'old_password_cannot_be_the_same_as_new_password' },
+  100002: { field: 'password', messageId: 'wrong_password' },
+}
+
+/** Answers whose meaning does not depend on the call. */
+const BY_CODE: Readonly<Record<number, Placement>> = {
+  [ErrorCodes.LOGIN_ID_DOES_NOT_EXIST]: { field: 'loginID', messageId: 'there_is_no_user_with_that_username_or_email' },
+  [ErrorCodes.OLD_PASSWORD_USED]: {
+    field: 'newPassword',
+    messageId: 'old_password_cannot_be_the_same_as_new_password',
+  },
+  [ErrorCodes.ACCOUNT_DISABLED]: { messageId: 'account_is_disabled' },
+  [ErrorCodes.ACCOUNT_LOCKED_OUT]: { messageId: 'account_temporarily_locked_out' },
+}
+
+/**
+ * The password reset link was refused: unknown, used or revoked (400006), expired (403002), or
+ * SAP's "Invalid token" (403025). Only for `resetPassword({ passwordResetToken })`; a 400006 that
+ * names fields is a validation answer, not the link.
+ */
+export function isResetTokenRejected(error: AccountsError): boolean {
+  if (error.errorCode === ErrorCodes.REQUEST_EXPIRED || error.errorCode === ErrorCodes.INVALID_TOKEN) return true
+  return error.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && error.fieldErrors().length === 0
+}
+
+/**
+ * Answers that mean one thing on one call and another elsewhere. A 403002 is an expired regToken on
+ * a registration but an expired code on `otp.*` and an expired link on `resetPassword`; a 403042 is
+ * a wrong login on `login` but a wrong current password on a password change.
+ */
+function byCall(error: AccountsError, method: AccountsMethod | undefined): Placement | undefined {
+  const code = error.errorCode
+  switch (method) {
+    case 'accounts.otp.update':
+      if (code === ErrorCodes.INVALID_PARAMETER_VALUE) return { field: 'code', messageId: 'please_enter_a_valid_code' }
+      if (code === ErrorCodes.REQUEST_EXPIRED) return { field: 'code', messageId: 'otp_code_expired' }
+      return undefined
+    case 'accounts.otp.sendCode':
+      if (code === ErrorCodes.REQUEST_EXPIRED) return { field: 'code', messageId: 'otp_code_expired' }
+      if (code === ErrorCodes.RATE_LIMIT_EXCEEDED) return { messageId: 'code_frequency_limit_reached' }
+      return undefined
+    case 'accounts.setAccountInfo':
+      if (code === ErrorCodes.INVALID_LOGIN_ID_OR_PASSWORD) return { field: 'password', messageId: 'wrong_password' }
+      return undefined
+    case 'accounts.resetPassword':
+      return isResetTokenRejected(error) ? { messageId: 'invalid_password_reset_token' } : undefined
+    default:
+      return undefined
+  }
+}
+
+function detailsCodeOf(error: AccountsError): number | undefined {
+  const value = error.response?.errorDetailsCode
+  const code = typeof value === 'string' ? Number(value) : value
+  return typeof code === 'number' && Number.isInteger(code) ? code : undefined
+}
+
+/**
+ * The outcome of an answer that has its own message (the calls of forgot/reset password, password
+ * change and code verification), or `undefined` for the general rules of `classifyError`.
+ */
+export function classifyCallError(
+  error: AccountsError,
+  renderedNames: ReadonlySet<string>,
+  method: AccountsMethod | undefined,
+): ErrorOutcome | undefined {
+  const detailsCode = detailsCodeOf(error)
+  const placement =
+    (detailsCode === undefined ? undefined : DETAILS_CODES[detailsCode]) ??
+    byCall(error, method) ??
+    BY_CODE[error.errorCode]
+  if (!placement) return undefined
+  const { field, messageId } = placement
+  if (field !== undefined && renderedNames.has(field)) {
+    return {
+      kind: 'fields',
+      fields: [{ name: field, messageId, fallback: error.errorMessage, errorCode: error.errorCode }],
+    }
+  }
+  return {
+    kind: 'form',
+    form: {
+      messageId,
+      fallback: error.errorDetails ?? error.errorMessage,
+      errorCode: error.errorCode,
+      retryable: error.isRetryable,
+    },
+  }
+}

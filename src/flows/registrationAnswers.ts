@@ -1,0 +1,95 @@
+import { AccountsError, type AccountResponse } from '../accounts'
+import { isResetTokenRejected } from './callErrors'
+import { readInterruption, type Interruption } from './interruption'
+import type { FlowAnswer } from './machine'
+import { finalizeCall, freshState, sendCodeCall } from './registrationCalls'
+import type { RegistrationMachineOptions, RegistrationState, RegistrationStep } from './registrationMachine'
+
+type Answered = Extract<FlowAnswer, { type: 'answered' }>
+type Failed = Extract<FlowAnswer, { type: 'failed' }>
+
+/** The calls whose answer is the account's session, or an interruption (FLOWS.md §1). */
+const SESSION_CALLS: ReadonlySet<string> = new Set([
+  'accounts.register',
+  'accounts.login',
+  'accounts.finalizeRegistration',
+])
+
+/** Where a call that answered leads. */
+export function registrationAnswer(
+  state: RegistrationState,
+  { call, response, at }: Answered,
+  options: RegistrationMachineOptions,
+): RegistrationStep {
+  if (SESSION_CALLS.has(call.method)) return { state: freshState('success', { account: response as AccountResponse }) }
+  switch (call.method) {
+    case 'accounts.setAccountInfo':
+      // The missing fields are written, or the password changed: the interruption is resolved.
+      return state.screen === 'complete-registration' || state.screen === 'password-change-required'
+        ? { state, call: finalizeCall(state, options) }
+        : { state }
+    case 'accounts.otp.update':
+      return { state, call: finalizeCall(state, options) }
+    case 'accounts.otp.sendCode': {
+      const vToken = (response as { vToken?: unknown } | null)?.vToken
+      const resend = state.resend.status === 'sending' ? { status: 'sent' as const, sentAt: at } : state.resend
+      return {
+        state: { ...state, code: { ...(typeof vToken === 'string' ? { vToken } : {}), sentAt: at }, resend },
+      }
+    }
+    case 'accounts.resendVerificationCode':
+      return { state: { ...state, screen: 'verification-sent', resend: { status: 'sent', sentAt: at } } }
+    case 'accounts.resetPassword':
+      return {
+        state: freshState('passwordResetToken' in call.params ? 'reset-password-success' : 'forgot-password-success'),
+      }
+    default:
+      return { state }
+  }
+}
+
+/** The screen that resolves an interruption, holding its regToken (or the one held, if it brought none). */
+function interrupt(state: RegistrationState, interruption: Interruption): RegistrationStep {
+  const regToken = interruption.regToken ?? state.regToken
+  const held = regToken === undefined ? {} : { regToken }
+  switch (interruption.kind) {
+    case 'pending-registration':
+      return { state: freshState('complete-registration', { ...held, missing: interruption.missing }) }
+    case 'pending-verification':
+    case 'pending-code-verification': {
+      const { UID, emails } = interruption
+      const verification = { emails, ...(UID === undefined ? {} : { UID }) }
+      if (interruption.kind === 'pending-verification') {
+        return { state: freshState('verification-pending', { ...held, verification }) }
+      }
+      // No code is mailed by the interruption itself (FLOWS.md §5.2): the screen asks for one as it opens.
+      const next = freshState('email-code-verification', { ...held, verification })
+      return { state: next, call: sendCodeCall(next) }
+    }
+    case 'pending-password-change':
+      return { state: freshState('password-change-required', held) }
+  }
+}
+
+/**
+ * Where a failed call leads: an interruption opens its screen, a refused reset link turns the reset
+ * screen into its "link not valid" state, and anything else stays on the screen as `failure`.
+ */
+export function registrationFailure(state: RegistrationState, { call, error }: Failed): RegistrationStep {
+  if (SESSION_CALLS.has(call.method)) {
+    const interruption = readInterruption(error)
+    if (interruption) return interrupt(state, interruption)
+  }
+  if (
+    call.method === 'accounts.resetPassword' &&
+    'passwordResetToken' in call.params &&
+    state.reset &&
+    error instanceof AccountsError &&
+    isResetTokenRejected(error)
+  ) {
+    return { state: { ...state, reset: { ...state.reset, invalid: true } } }
+  }
+  const kept =
+    state.resend.status === 'sending' ? { ...state, resend: { ...state.resend, status: 'failed' as const } } : state
+  return { state: kept, failure: { error, call } }
+}

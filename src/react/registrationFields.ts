@@ -1,0 +1,59 @@
+import { useCallback, useMemo } from 'react'
+import type { RegistrationState } from '../flows'
+import type { Translator } from '../i18n'
+import { deriveFields, type DeriveFieldsOptions, type FieldSpec, type SitePolicies, type SiteSchema } from '../schema'
+
+type FormScreen = NonNullable<DeriveFieldsOptions['screen']>
+import { localizeField, type Labels } from './labels'
+
+type ScreenWithoutForm = Exclude<RegistrationState['screen'], FormScreen>
+
+/** The screens that show no input. */
+const WITHOUT_FORM: ReadonlySet<string> = new Set<ScreenWithoutForm>([
+  'verification-pending',
+  'verification-sent',
+  'success',
+  'forgot-password-success',
+  'reset-password-success',
+])
+const isWithoutForm = (screen: RegistrationState['screen']): screen is ScreenWithoutForm => WITHOUT_FORM.has(screen)
+
+/**
+ * The inputs of a registration screen: the schema's for register, lite-progression and
+ * complete-registration (only what is missing), the fixed ones of the password and code screens,
+ * plus `extra` names a server answer asked for; labelled in the screen-set's language.
+ */
+export function registrationFields(
+  site: { schema: SiteSchema | undefined; policies: SitePolicies | undefined },
+  state: Pick<RegistrationState, 'screen' | 'missing' | 'reset'>,
+  extra: readonly string[],
+  options: { fields?: readonly string[] | undefined; labels?: Labels | undefined; t: Translator },
+): FieldSpec[] {
+  const { screen } = state
+  if (!site.schema || isWithoutForm(screen) || (screen === 'reset-password' && state.reset?.invalid)) return []
+  const picked = screen === 'register' || screen === 'lite-progression' ? options.fields : undefined
+  return deriveFields(site.schema, site.policies, {
+    screen,
+    ...(picked ? { fields: picked } : {}),
+    ...(screen === 'complete-registration' ? { missing: state.missing } : {}),
+    extra,
+  }).map((field) => localizeField(field, options.labels, options.t)) // DBG
+}
+
+/** The current screen's inputs, and the same with `extra` names added (to show a failure's fields). */
+export function useRegistrationFields(
+  site: { schema: SiteSchema | undefined; policies: SitePolicies | undefined },
+  state: Pick<RegistrationState, 'screen' | 'missing' | 'reset' | 'extra'>,
+  options: { fields?: readonly string[] | undefined; labels?: Labels | undefined; t: Translator },
+) {
+  const { schema, policies } = site
+  const { screen, missing, reset, extra } = state
+  const { fields: picked, labels, t } = options
+  const fieldsWith = useCallback(
+    (names: readonly string[]) =>
+      registrationFields({ schema, policies }, { screen, missing, reset }, names, { fields: picked, labels, t }),
+    [schema, policies, screen, missing, reset, picked, labels, t],
+  )
+  const fields = useMemo(() => fieldsWith(extra), [fieldsWith, extra])
+  return { fields, fieldsWith }
+}

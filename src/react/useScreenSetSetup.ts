@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react'
+import type { AccountsClient } from '../accounts'
+import type { CustomLang } from '../i18n'
+import { useAccounts } from './AccountsProvider'
+import type { ScreenFormApi } from './screenSetApi'
+import type { ScreenName, ScreenSetEvents } from './screenSetEvents'
+import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
+
+type SetupOptions = ScreenSetEvents &
+  Omit<SiteSchemaOptions, 'client'> & { client?: AccountsClient; lang?: string; customLang?: CustomLang }
+
+/**
+ * What every screen-set starts from: the provider's client and translator, the site's schema and
+ * policies, the host's latest event handlers, and whether it can render yet.
+ */
+export function useScreenSetSetup(options: SetupOptions) {
+  const accounts = useAccounts(options)
+  const site = useSiteSchema({ ...options, client: accounts.client })
+  const eventsRef = useRef<ScreenSetEvents>(options)
+  useEffect(() => {
+    eventsRef.current = options
+  })
+  const ready = Boolean(site.schema && site.policies && accounts.catalogReady)
+  const load: Pick<ScreenFormApi, 'status' | 'loadError' | 'retryLoad'> = {
+    status: ready ? 'ready' : site.error ? 'error' : 'loading',
+    loadError: site.error,
+    retryLoad: () => void site.refetch(),
+  }
+  return { accounts, site, eventsRef, ready, load }
+}
+
+/** `onBeforeScreenLoad` for a move between screens: false when the host keeps the current one. */
+export function mayShow(events: ScreenSetEvents, current: ScreenName, next: ScreenName): boolean {
+  return current === next || events.onBeforeScreenLoad?.({ currentScreen: current, nextScreen: next }) !== false
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { AccountsError, type AccountsMethod } from '../../../src/accounts'
+import { classifyError } from '../../../src/flows'
+
+function errorFrom(body: Record<string, unknown>, method: string = 'accounts.register'): AccountsError {
+  return new AccountsError({
+    method,
+    errorCode: body.errorCode as number,
+    errorMessage: String(body.errorMessage ?? ''),
+    ...(typeof body.errorDetails === 'string' ? { errorDetails: body.errorDetails } : {}),
+    validationErrors: (body.validationErrors as never) ?? [],
+    response: body,
+  })
+}
+
+const rendered = new Set(['email', 'password', 'passwordRetype', 'profile.zip'])
+
+describe('the calls of forgot/reset password, password change and code verification', () => {
+  const screens: Record<string, Set<string>> = {
+    forgot: new Set(['loginID', 'captcha']),
+    reset: new Set(['newPassword', 'passwordRetype']),
+    change: new Set(['password', 'newPassword', 'passwordRetype']),
+    code: new Set(['code']),
+    login: new Set(['loginID', 'password']),
+  }
+  it.each<[string, AccountsMethod, Record<string, unknown>, keyof typeof screens, string, string]>([
+    [
+      '403047 unknown loginID',
+      'accounts.resetPassword',
+      { errorCode: 403047 },
+      'forgot',
+      'loginID',
+      'there_is_no_user_with_that_username_or_email',
+    ],
+    [
+      '401030 a password used before',
+      'accounts.resetPassword',
+      { errorCode: 401030 },
+      'reset',
+      'newPassword',
+      'old_password_cannot_be_the_same_as_new_password',
+    ],
+    [
+      '401030 on a password change',
+      'accounts.setAccountInfo',
+      { errorCode: 401030 },
+      'change',
+      'newPassword',
+      'old_password_cannot_be_the_same_as_new_password',
+    ],
+    [
+      'errorDetailsCode 100001',
+      'accounts.setAccountInfo',
+      { errorCode: 400006, errorDetailsCode: 100001 },
+      'change',
+      'newPassword',
+      'old_password_cannot_be_the_same_as_new_password',
+    ],
+    [
+      '403042 on a password change: the current password',
+      'accounts.setAccountInfo',
+      { errorCode: 403042 },
+      'change',
+      'password',
+      'wrong_password',
+    ],
+    [
+      'errorDetailsCode 100002',
+      'accounts.setAccountInfo',
+      { errorCode: 400006, errorDetailsCode: '100002' },
+      'change',
+      'password',
+      'wrong_password',
+    ],
+    [
+      'otp.update 400006 a wrong code',
+      'accounts.otp.update',
+      { errorCode: 400006, errorDetails: 'Invalid code' },
+      'code',
+      'code',
+      'please_enter_a_valid_code',
+    ],
+    [
+      'otp.update 403002 an expired code (not a regToken)',
+      'accounts.otp.update',
+      { errorCode: 403002, errorDetails: 'vToken expired' },
+      'code',
+      'code',
+      'otp_code_expired',
+    ],
+    ['otp.sendCode 403002', 'accounts.otp.sendCode', { errorCode: 403002 }, 'code', 'code', 'otp_code_expired'],
+    [
+      '400009 on newPassword',
+      'accounts.resetPassword',
+      {
+        errorCode: 400009,
+        validationErrors: [
+          { errorCode: 400009, fieldName: 'newPassword', message: 'Password does not meet complexity requirements' },
+        ],
+      },
+      'reset',
+      'newPassword',
+      'password_does_not_meet_complexity_requirements',
+    ],
+  ])('%s → %s on the field', (_label, method, body, screen, name, messageId) => {
+    const outcome = classifyError(
+      errorFrom({ errorMessage: 'x', ...body }, method),
+      screens[screen] as Set<string>,
+      method,
+    )
+    expect(outcome).toMatchObject({ kind: 'fields', fields: [{ name, messageId, errorCode: body.errorCode }] })
+  })
+
+  it.each<[string, AccountsMethod | undefined, number, string, boolean]>([
+    ['otp.sendCode 403048: the code limit', 'accounts.otp.sendCode', 403048, 'code_frequency_limit_reached', true],
+    ['403048 elsewhere stays the rate limit', 'accounts.login', 403048, 'rate_limit_exceeded', true],
+    ['403041 a disabled account', 'accounts.login', 403041, 'account_is_disabled', false],
+    ['403120 a locked account', 'accounts.login', 403120, 'account_temporarily_locked_out', false],
+    ['403042 on login stays the login message', 'accounts.login', 403042, 'invalid_login_or_password', false],
+    ['403042 without the method stays the login message', undefined, 403042, 'invalid_login_or_password', false],
+    ['resetPassword 400006: an invalid link', 'accounts.resetPassword', 400006, 'invalid_password_reset_token', false],
+    ['resetPassword 403002: an expired link', 'accounts.resetPassword', 403002, 'invalid_password_reset_token', false],
+    [
+      'resetPassword 403025: SAP’s invalid token',
+      'accounts.resetPassword',
+      403025,
+      'invalid_password_reset_token',
+      false,
+    ],
+  ])('%s → form %s', (_label, method, errorCode, messageId, retryable) => {
+    expect(
+      classifyError(errorFrom({ errorCode, errorMessage: 'x' }), screens.login as Set<string>, method),
+    ).toMatchObject({
+      kind: 'form',
+      form: { messageId, errorCode, retryable },
+    })
+  })
+
+  it('puts a field message on the form when the screen lacks the field', () => {
+    expect(
+      classifyError(
+        errorFrom({ errorCode: 403047, errorMessage: 'Login ID does not exist' }),
+        new Set(),
+        'accounts.resetPassword',
+      ),
+    ).toEqual({
+      kind: 'form',
+      form: {
+        messageId: 'there_is_no_user_with_that_username_or_email',
+        fallback: 'Login ID does not exist',
+        errorCode: 403047,
+        retryable: false,
+      },
+    })
+  })
+
+  it('still reads a 403002 on a registration call as a refused regToken', () => {
+    expect(classifyError(errorFrom({ errorCode: 403002, errorMessage: 'x' }), rendered, 'accounts.register')).toEqual({
+      kind: 'token-rejected',
+    })
+  })
+})
