@@ -8,7 +8,8 @@
 //   --check      also fail (exit 1) when a figure is over its budget, or when tree-shaking breaks: the
 //                LiteSubscribe page must not carry registration code, the RegistrationScreenSet page
 //                no LiteSubscribe code, the main entry and the pages no CAPTCHA adapter (each is an entry
-//                of its own), and no initial JS a non-English catalog (those load on demand).
+//                of its own), and no initial JS a non-English catalog or the .NET pattern translator and its
+//                backtracking guard (those load on demand).
 //   --breakdown  what each page's initial JS is made of: per peer package and per module of ours.
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -73,6 +74,8 @@ async function jsOf(buildOptions, plugins = []) {
     lazyGz: lazy.length === 0 ? 0 : Math.max(...lazy.map((chunk) => gzip(chunk.code))),
     initialCode: [...initial].map((chunk) => chunk.code).join('\n'),
     lazyCode: lazy.map((chunk) => chunk.code).join('\n'),
+    /** The on-demand chunks, with their min + gzip size. */
+    lazyChunks: lazy.map((chunk) => ({ code: chunk.code, gz: gzip(chunk.code) })),
     /** The modules rendered into the initial JS (path from the repo root → rendered code). */
     initialModules: new Map(
       [...initial].flatMap((chunk) =>
@@ -129,6 +132,22 @@ for (const [name, file] of [
   pages.set(name, result)
   measured.pagesOverBareReact[name] = result.gz - bare.gz
   console.log(`| ${name} | ${kb(result.gz)} | ${kb(result.gz - bare.gz)} |`)
+}
+
+// The .NET pattern translator and its backtracking guard load on demand, only for a site with patterns.
+const PATTERN_SUPPORT_MARKERS = {
+  modules: ['src/schema/translateDotnetRegex.ts', 'src/shared/backtracking.ts'],
+  // A refusal of the backtracking guard and one of the translator: strings that survive minification.
+  strings: ['overlapping alternatives in a repeated group', 'balancing group'],
+}
+console.log('\n| on-demand chunk: pattern support (translator + backtracking guard) | min + gzip |')
+console.log('|---|---:|')
+for (const [name, result] of pages) {
+  if (result === bare) continue
+  const chunk = result.lazyChunks.find(({ code }) =>
+    PATTERN_SUPPORT_MARKERS.strings.every((marker) => code.includes(marker)),
+  )
+  console.log(`| ${name} | ${chunk ? kb(chunk.gz) : 'not found'} |`)
 }
 
 // Peers with the same 6 fields (bench/pages/peers; dev-only dependencies), for ratios in this run. Not in
@@ -215,7 +234,7 @@ function treeShakingChecks() {
     modules: [
       'src/components/RegistrationScreenSet.tsx',
       'src/react/useRegistrationScreenSet.ts',
-      'src/flows/registrationReducer.ts',
+      'src/flows/registrationMachine.ts',
     ],
     // In the built code only these three modules have it (src/react/screenSetEvents.ts names it in a
     // type). Not usable: 'complete-registration' (also src/schema/deriveFields.ts, shared) and
@@ -275,6 +294,23 @@ function treeShakingChecks() {
         !result.initialCode.includes(string),
         `${titleOf(name)} has no '${string}'`,
         `the initial JS of the ${titleOf(name)} contains '${string}' (${what}): ${broken}`,
+      )
+  }
+
+  // The pattern translator and the backtracking guard: never in a page's initial JS, always in a chunk of
+  // its own (so the check cannot pass by the strings having been renamed).
+  for (const name of ['RegistrationScreenSet', 'LiteSubscribe', 'both components']) {
+    mustNotHave(
+      name,
+      PATTERN_SUPPORT_MARKERS,
+      'the .NET pattern translator or the backtracking guard, loaded on demand',
+    )
+    const { lazyCode } = pages.get(name)
+    for (const string of PATTERN_SUPPORT_MARKERS.strings)
+      expect(
+        lazyCode.includes(string),
+        `${name} page: '${string}' in an on-demand chunk`,
+        `the ${name} page has no on-demand chunk with '${string}' (pattern support, src/schema/patternSupport.ts): update the markers in scripts/size.mjs`,
       )
   }
 

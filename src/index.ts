@@ -123,7 +123,17 @@ export type {
   WidgetCaptchaProvider,
 } from './captcha/types'
 
-export { catalogLanguages, createTranslator, dirOf, en, isRtl, loadCatalog, normalizeLang } from './i18n'
+export {
+  addEnglish,
+  catalogLanguages,
+  createTranslator,
+  dirOf,
+  en,
+  enFlows,
+  isRtl,
+  loadCatalog,
+  normalizeLang,
+} from './i18n'
 export type { Catalog, CatalogLanguage, CustomLang, MessageId, Translator } from './i18n'
 
 export type {

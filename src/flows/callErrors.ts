@@ -1,5 +1,6 @@
 import { ErrorCodes, type AccountsError, type AccountsMethod } from '../accounts'
 import type { ErrorOutcome } from './errorOutcome'
+import { isResetTokenRejected } from './interruption'
 
 /** Where one answer's message goes: on an input (a form message when the screen lacks it), or the form. */
 interface Placement {
@@ -25,16 +26,6 @@ const BY_CODE: Readonly<Record<number, Placement>> = {
   },
   [ErrorCodes.ACCOUNT_DISABLED]: { messageId: 'account_is_disabled' },
   [ErrorCodes.ACCOUNT_LOCKED_OUT]: { messageId: 'account_temporarily_locked_out' },
-}
-
-/**
- * The password reset link was refused: unknown, used or revoked (400006), expired (403002), or
- * SAP's "Invalid token" (403025). Only for `resetPassword({ passwordResetToken })`; a 400006 that
- * names fields is a validation answer, not the link.
- */
-export function isResetTokenRejected(error: AccountsError): boolean {
-  if (error.errorCode === ErrorCodes.REQUEST_EXPIRED || error.errorCode === ErrorCodes.INVALID_TOKEN) return true
-  return error.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && error.fieldErrors().length === 0
 }
 
 /**

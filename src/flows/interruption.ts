@@ -48,3 +48,13 @@ export function readInterruption(error: unknown): Interruption | undefined {
       return undefined
   }
 }
+
+/**
+ * The password reset link was refused: unknown, used or revoked (400006), expired (403002), or
+ * SAP's "Invalid token" (403025). Only for `resetPassword({ passwordResetToken })`; a 400006 that
+ * names fields is a validation answer, not the link.
+ */
+export function isResetTokenRejected(error: AccountsError): boolean {
+  if (error.errorCode === ErrorCodes.REQUEST_EXPIRED || error.errorCode === ErrorCodes.INVALID_TOKEN) return true
+  return error.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && error.fieldErrors().length === 0
+}

@@ -1,6 +1,5 @@
 import { AccountsError, type AccountResponse } from '../accounts'
-import { isResetTokenRejected } from './callErrors'
-import { readInterruption, type Interruption } from './interruption'
+import { isResetTokenRejected, readInterruption, type Interruption } from './interruption'
 import type { FlowAnswer } from './machine'
 import { finalizeCall, freshState, sendCodeCall } from './registrationCalls'
 import type { RegistrationMachineOptions, RegistrationState, RegistrationStep } from './registrationMachine'

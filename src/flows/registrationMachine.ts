@@ -60,6 +60,7 @@ export type RegistrationEvent =
   | { type: 'show-fields'; names: string[] }
 
 export interface RegistrationMachineOptions {
+  /** The first screen when no token or progression email opens another (default `register`). */
   startScreen?: 'register' | 'login'
   /** Opens on reset-password with this token (the `pwrt` of the emailed link). */
   passwordResetToken?: string
@@ -69,7 +70,9 @@ export interface RegistrationMachineOptions {
   liteToken?: string
   /** Finish the registration in the register call when nothing is missing (screen-sets do). Default true. */
   finalizeRegistration?: boolean
+  /** What register, login and finalizeRegistration return (the screen-sets' default list by default). */
   include?: CommaList<AccountInclude>
+  /** Where the registration came from (stored on the account); the page URL by default at SAP. */
   regSource?: string
 }
 

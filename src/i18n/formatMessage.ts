@@ -33,6 +33,14 @@ function warnMissing(lang: string, id: string): void {
 const lookup = (messages: Readonly<Record<string, string | undefined>>, id: string) =>
   Object.hasOwn(messages, id) ? messages[id] : undefined
 
+/** English messages added by chunks that load on demand (`enFlows`), read after `en`. */
+const lateEnglish: Record<string, string> = {}
+
+/** Adds English messages that travel with an on-demand chunk; every translator reads them from then on. */
+export function addEnglish(messages: Readonly<Record<string, string>>): void {
+  Object.assign(lateEnglish, messages)
+}
+
 /**
  * A translator for `lang`: `customLang` first, then `catalog` (the language's messages, from
  * `loadCatalog`), then English, then `fallback` (a server's own text), then the id itself so that a
@@ -42,7 +50,7 @@ export function createTranslator(lang = 'en', customLang: CustomLang = {}, catal
   const translate = (id: string, params?: MessageParams, fallback?: string) => {
     let template = lookup(customLang, id) ?? (catalog && lookup(catalog, id))
     if (template === undefined) {
-      template = lookup(en, id)
+      template = lookup(en, id) ?? lookup(lateEnglish, id)
       if (template !== undefined && catalog && catalog !== en) warnMissing(lang, id)
     }
     return interpolate(template ?? fallback ?? id, params)

@@ -1,6 +1,7 @@
 export { en } from './en'
+export { enFlows } from './enFlows'
 export type { Catalog, MessageId } from './en'
-export { createTranslator, interpolate } from './formatMessage'
+export { addEnglish, createTranslator, interpolate } from './formatMessage'
 export type { CustomLang, MessageParams, Translator } from './formatMessage'
 export { loadCatalog } from './loadCatalog'
 export { catalogLanguages, normalizeLang } from './normalizeLang'

@@ -1,6 +1,8 @@
 import type { SubscriptionsInput } from '../accounts'
 import type { Translator } from '../i18n'
-import { deriveFields, type FieldSpec, type SitePolicies, type SiteSchema } from '../schema'
+import type { FieldSpec, SitePolicies, SiteSchema } from '../schema'
+import { deriveFieldsWith } from '../schema/deriveFieldsWith'
+import { patternTranslator } from '../schema/patternSupport'
 import { localizeField, type Labels } from './labels'
 import type { LiteLayout } from './screenSetApi'
 
@@ -26,9 +28,16 @@ export function liteFields(
   { subscriptions, fields: extraNames, labels, layout, t }: LiteFieldOptions,
 ): { fields: FieldSpec[]; subscriptionFields: FieldSpec[]; implicit: boolean } {
   if (!schema) return { fields: [], subscriptionFields: [], implicit: true }
-  const base = deriveFields(schema, policies, { screen: 'lite', ...(subscriptions ? { subscriptions } : {}) })
+  // The translator is loaded on demand; the screen-set holds the schema back until it is there.
+  const translate = patternTranslator()
+  const base = deriveFieldsWith(
+    schema,
+    policies,
+    { screen: 'lite', ...(subscriptions ? { subscriptions } : {}) },
+    translate,
+  )
   const extras = extraNames?.length
-    ? deriveFields(schema, policies, { screen: 'lite', fields: extraNames }).map((field) => ({
+    ? deriveFieldsWith(schema, policies, { screen: 'lite', fields: extraNames }, translate).map((field) => ({
         ...field,
         required: false,
       }))

@@ -33,4 +33,6 @@ export const accountsKeys = {
     [...accountsKeys.all(client), 'isAvailableLoginID', loginID.toLowerCase()] as const,
   /** The messages of one language: not per site, every client on the page shares them. */
   catalog: (lang: string) => ['react-screensets', 'catalog', lang] as const,
+  /** The .NET pattern translator's module: code, the same for every site of the page. */
+  patternSupport: () => ['react-screensets', 'patternSupport'] as const,
 }

@@ -13,6 +13,8 @@ import {
   type GetSchemaResponse,
 } from '../accounts'
 import { loadCatalog, normalizeLang, type Catalog } from '../i18n'
+import { loadPatternTranslator } from '../schema/patternSupport'
+import type { TranslatePattern } from '../schema/readFormat'
 import { accountsKeys } from './queryKeys'
 
 /**
@@ -97,6 +99,29 @@ export function catalogQueryOptions(lang: string): AccountsQueryOptions<Catalog,
     queryFn: (): Promise<Catalog> => loadCatalog(catalogLang),
     staleTime: Number.POSITIVE_INFINITY,
     // Retrying a chunk that failed to load rarely helps; English at once beats a long wait.
+    retry: false,
+  })
+}
+
+/** The .NET pattern translator, once loaded: code, so it is never prefetched on a server (see below). */
+export interface PatternSupport {
+  translate: TranslatePattern
+}
+
+/**
+ * The .NET pattern translator and its backtracking guard, a chunk of their own that the screen-sets
+ * load only for a site with patterns (`needsPatternSupport`), once per page. Not part of
+ * `prefetchSiteSchema`: a function cannot be dehydrated, and the browser needs the chunk anyway.
+ */
+export function patternSupportQueryOptions(): AccountsQueryOptions<
+  PatternSupport,
+  KeyOf<typeof accountsKeys.patternSupport>
+> {
+  return queryOptions({
+    queryKey: accountsKeys.patternSupport(),
+    queryFn: async (): Promise<PatternSupport> => ({ translate: await loadPatternTranslator() }),
+    staleTime: Number.POSITIVE_INFINITY,
+    // A chunk that failed to load shows the load error; "Try again" asks again.
     retry: false,
   })
 }

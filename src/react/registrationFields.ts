@@ -1,10 +1,12 @@
 import { useCallback, useMemo } from 'react'
 import type { RegistrationState } from '../flows'
 import type { Translator } from '../i18n'
-import { deriveFields, type DeriveFieldsOptions, type FieldSpec, type SitePolicies, type SiteSchema } from '../schema'
+import type { DeriveFieldsOptions, FieldSpec, SitePolicies, SiteSchema } from '../schema'
+import { deriveFieldsWith } from '../schema/deriveFieldsWith'
+import { patternTranslator } from '../schema/patternSupport'
+import { localizeField, type Labels } from './labels'
 
 type FormScreen = NonNullable<DeriveFieldsOptions['screen']>
-import { localizeField, type Labels } from './labels'
 
 type ScreenWithoutForm = Exclude<RegistrationState['screen'], FormScreen>
 
@@ -32,12 +34,16 @@ export function registrationFields(
   const { screen } = state
   if (!site.schema || isWithoutForm(screen) || (screen === 'reset-password' && state.reset?.invalid)) return []
   const picked = screen === 'register' || screen === 'lite-progression' ? options.fields : undefined
-  return deriveFields(site.schema, site.policies, {
+  // The translator is loaded on demand; the screen-set holds the schema back until it is there.
+  const screenOptions = {
     screen,
     ...(picked ? { fields: picked } : {}),
     ...(screen === 'complete-registration' ? { missing: state.missing } : {}),
     extra,
-  }).map((field) => localizeField(field, options.labels, options.t)) // DBG
+  }
+  return deriveFieldsWith(site.schema, site.policies, screenOptions, patternTranslator()).map((field) =>
+    localizeField(field, options.labels, options.t),
+  )
 }
 
 /** The current screen's inputs, and the same with `extra` names added (to show a failure's fields). */

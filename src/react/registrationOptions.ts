@@ -1,4 +1,4 @@
-import type { AccountInclude, AccountsClient, CommaList } from '../accounts'
+import type { AccountsClient } from '../accounts'
 import type { CaptchaProvider } from '../captcha/types'
 import type { RegistrationMachineOptions } from '../flows'
 import type { CustomLang } from '../i18n'
@@ -7,10 +7,13 @@ import { pageParam } from './pageUrl'
 import type { ScreenSetEvents } from './screenSetEvents'
 import type { SiteSchemaOptions } from './useSiteSchema'
 
-export interface UseRegistrationScreenSetOptions extends ScreenSetEvents, Omit<SiteSchemaOptions, 'client'> {
+export interface UseRegistrationScreenSetOptions
+  extends
+    ScreenSetEvents,
+    Omit<SiteSchemaOptions, 'client'>,
+    Omit<RegistrationMachineOptions, 'passwordResetToken' | 'progressionEmail'> {
   /** Which fields the register screen shows, in order (binding names); default: what the schema requires. */
   fields?: readonly string[]
-  startScreen?: 'register' | 'login'
   /**
    * Opens the reset-password screen with the token of the emailed link. Default: the page URL's
    * `pwrt` parameter (SAP's link carries it there); pass it yourself when you render on the server.
@@ -21,13 +24,6 @@ export interface UseRegistrationScreenSetOptions extends ScreenSetEvents, Omit<S
    * registration that keeps their lite account. Default: the page URL's `gig_email` parameter.
    */
   progressionEmail?: string
-  /** With `progressionEmail`: the lite token your server got from `accounts.getLiteToken`. */
-  liteToken?: string
-  /** Finish the registration in the register call when nothing is missing (screen-sets do). Default true. */
-  finalizeRegistration?: boolean
-  include?: CommaList<AccountInclude>
-  /** Where the registration came from (stored on the account); the page URL by default at SAP. */
-  regSource?: string
   lang?: string
   customLang?: CustomLang
   /** Labels by field name, over the schema's and the catalog's. */

@@ -18,7 +18,7 @@ export type FlowResult =
 export interface FlowRunnerOptions<S> {
   client: AccountsClient
   lang: string
-  /** The registration tokens of the flow (full and lite), cached and prefetched by the query client. */
+  /** The registration tokens of the flow (full, and lite for a lite flow), cached and prefetched by the query client. */
   tokens: { registration: RegTokenHandle; lite?: RegTokenHandle }
   /** Before a state is shown: false keeps the current one (`onBeforeScreenLoad`). */
   accept?: (current: S, next: S) => boolean
@@ -126,10 +126,7 @@ function tokenHandle(
   options: Pick<FlowRunnerOptions<unknown>, 'client' | 'lang' | 'tokens'>,
 ): Pick<RegTokenHandle, 'ensure' | 'renew' | 'discard'> {
   if (source.kind === 'registration') return options.tokens.registration
-  if (source.kind === 'lite') {
-    if (!options.tokens.lite) throw new Error('react-screensets: a lite flow needs a lite token handle')
-    return options.tokens.lite
-  }
+  if (source.kind === 'lite') return options.tokens.lite ?? options.tokens.registration
   const ask = async () =>
     (await options.client.call('accounts.initProgression', { regToken: source.liteToken, lang: options.lang })).regToken
   return { ensure: ask, renew: ask, discard: () => undefined }

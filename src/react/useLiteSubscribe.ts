@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type FormEvent } from 'react'
-import { classifyError, createLiteMachine, initialLiteState } from '../flows'
+import { createLiteMachine, initialLiteState } from '../flows'
+import { failureSupport, preloadFailureSupport } from './failureSupport'
 import { chosenSubscriptions, liteFields } from './liteFields'
 import type { UseLiteSubscribeOptions } from './liteOptions'
 import type { LiteSubscribeApi } from './screenSetApi'
@@ -50,12 +51,15 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSub
         (id) => site.schema?.subscriptionsSchema?.fields[id]?.email?.doubleOptIn === true,
       )
       const values = { profile, data, preferences, subscriptions: chosen, regSource }
+      const support = failureSupport(t)
       const result = await flow.send({ type: 'submit', values, doubleOptIn, at: Date.now() })
       if (result.kind === 'done') {
         eventsRef.current.onAfterSubmit?.({ screen: 'subscribe', response: result.response })
         finish()
       } else if (result.kind === 'failed') {
-        const outcome = classifyError(result.error, new Set(fields.map((field) => field.name)), result.method)
+        const loaded = await support
+        if (!('classifyError' in loaded)) return setFormError(loaded)
+        const outcome = loaded.classifyError(result.error, new Set(fields.map((field) => field.name)), result.method)
         showOutcome(outcome, (name) => fields.find((field) => field.name === name)?.label ?? name)
       }
     },
@@ -94,7 +98,10 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSub
     formError: screenForm.formError,
     outcome: flow.state.outcome ?? null,
     /** Fetches the lite token on the first interaction, so the submit is one request. */
-    activate: lite.prefetch,
+    activate: () => {
+      lite.prefetch()
+      preloadFailureSupport()
+    },
     onFieldBlur: () => undefined,
     subscribeAgain,
     policies: site.policies,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { createRegistrationMachine, initialRegistrationState } from '../flows'
+import { preloadFailureSupport } from './failureSupport'
 import { dropPageParam } from './pageUrl'
 import { useRegistrationFields } from './registrationFields'
 import { registrationOptions, type UseRegistrationScreenSetOptions } from './registrationOptions'
@@ -57,6 +58,7 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
   const availability = Boolean(options.checkLoginIdAvailability) && screen === 'register'
   const onFieldBlur = useLoginIdAvailability(form, client, t, availability)
   const activate = useCallback(() => {
+    preloadFailureSupport()
     if (screen === 'register' || (screen === 'lite-progression' && !state.liteToken)) registration.prefetch()
   }, [registration, screen, state.liteToken])
 

@@ -1,9 +1,11 @@
 import { useCallback, useState, type FormEvent, type RefObject } from 'react'
 import type { AccountsMethod } from '../accounts'
-import { classifyError, fieldsToAdd, type LinkedScreen, type RegistrationEvent, type RegistrationState } from '../flows'
+import type { LinkedScreen, RegistrationEvent, RegistrationState } from '../flows'
 import type { Translator } from '../i18n'
 import type { FieldSpec } from '../schema'
+import { failureSupport, type FailureSupport } from './failureSupport'
 import type { ScreenSetEvents } from './screenSetEvents'
+import type { ShownFormError } from './shownFormError'
 import type { CaptchaBinding } from './useCaptcha'
 import type { FlowRunner } from './useFlow'
 import type { useScreenForm } from './useScreenForm'
@@ -23,19 +25,21 @@ interface SubmitContext {
  * screen shows on it; "log in instead" and the links carry the login ID typed so far.
  */
 export function useRegistrationSubmit(context: SubmitContext) {
-  const { flow, screenForm, captcha, eventsRef } = context
+  const { flow, screenForm, captcha, eventsRef, t } = context
   const [conflictEmail, setConflictEmail] = useState<string | null>(null)
   const showFailure = useFailure({ ...context, setConflictEmail })
   const send = useCallback(
     async (values: Record<string, unknown>) => {
       setConflictEmail(null)
       const from = flow.current().screen
+      // Loads beside the call, so a failure's messages are ready when its answer is.
+      const support = failureSupport(t)
       const result = await flow.send({ type: 'submit', values, at: Date.now() })
       if (result.kind !== 'done') captcha.handle.current?.reset()
       if (result.kind === 'done') eventsRef.current.onAfterSubmit?.({ screen: from, response: result.response })
-      if (result.kind === 'failed') showFailure(result.error, result.method)
+      if (result.kind === 'failed') showFailure(await support, result.error, result.method)
     },
-    [captcha.handle, eventsRef, flow, showFailure],
+    [captcha.handle, eventsRef, flow, showFailure, t],
   )
   const { submit, form } = screenForm
   const onSubmit = useCallback(
@@ -60,9 +64,11 @@ export function useRegistrationSubmit(context: SubmitContext) {
  */
 function useFailure(context: SubmitContext & { setConflictEmail: (email: string | null) => void }) {
   const { flow, fields, fieldsWith, screenForm, setConflictEmail, t } = context
-  const { form, showOutcome, setFocusRequest } = screenForm
+  const { form, showOutcome, setFocusRequest, setFormError } = screenForm
   return useCallback(
-    (error: unknown, method: AccountsMethod) => {
+    (support: FailureSupport | ShownFormError, error: unknown, method: AccountsMethod) => {
+      if (!('classifyError' in support)) return setFormError(support)
+      const { classifyError, fieldsToAdd } = support
       const rendered = new Set(fields.map((field) => field.name))
       const next = fieldsWith([...flow.current().extra, ...fieldsToAdd(error, rendered)])
       const added = next.filter((field) => !rendered.has(field.name)).map((field) => field.name)
@@ -82,6 +88,6 @@ function useFailure(context: SubmitContext & { setConflictEmail: (email: string 
       const taken = outcome.kind === 'fields' ? outcome.takenLoginID : undefined
       setConflictEmail(taken ? String(form.getValues(taken) ?? '') : null)
     },
-    [fields, fieldsWith, flow, form, setConflictEmail, setFocusRequest, showOutcome, t],
+    [fields, fieldsWith, flow, form, setConflictEmail, setFocusRequest, setFormError, showOutcome, t],
   )
 }

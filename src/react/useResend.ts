@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
-import { classifyError, type RegistrationEvent, type RegistrationState } from '../flows'
+import type { RegistrationEvent, RegistrationState } from '../flows'
+import { failureSupport } from './failureSupport'
 import type { Translator } from '../i18n'
 import type { ResendState } from './screenSetApi'
 import type { FlowRunner } from './useFlow'
@@ -16,11 +17,14 @@ export function useResend(
   const { state } = flow
   const resendVerification = useCallback(async () => {
     const byCode = flow.current().screen === 'email-code-verification'
+    const support = failureSupport(t)
     const result = await flow.send({ type: 'resend', at: Date.now() })
     if (result.kind === 'done' && flow.current().resend.status === 'sent') {
       setMessage(t(byCode ? 'code_resent' : 'verification_resent'))
     } else if (result.kind === 'failed') {
-      const outcome = classifyError(result.error, new Set(byCode ? ['code'] : []), result.method)
+      const loaded = await support
+      if (!('classifyError' in loaded)) return setMessage(loaded.text)
+      const outcome = loaded.classifyError(result.error, new Set(byCode ? ['code'] : []), result.method)
       const shown = outcome.kind === 'form' ? outcome.form : outcome.kind === 'fields' ? outcome.fields[0] : undefined
       setMessage(shown ? t(shown.messageId, {}, shown.fallback) : t('general_error'))
     }

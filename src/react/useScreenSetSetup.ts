@@ -4,6 +4,7 @@ import type { CustomLang } from '../i18n'
 import { useAccounts } from './AccountsProvider'
 import type { ScreenFormApi } from './screenSetApi'
 import type { ScreenName, ScreenSetEvents } from './screenSetEvents'
+import { usePatternSupport } from './usePatternSupport'
 import { useSiteSchema, type SiteSchemaOptions } from './useSiteSchema'
 
 type SetupOptions = ScreenSetEvents &
@@ -11,20 +12,26 @@ type SetupOptions = ScreenSetEvents &
 
 /**
  * What every screen-set starts from: the provider's client and translator, the site's schema and
- * policies, the host's latest event handlers, and whether it can render yet.
+ * policies (with the pattern translator when they have patterns), the host's latest event handlers,
+ * and whether it can render yet.
  */
 export function useScreenSetSetup(options: SetupOptions) {
   const accounts = useAccounts(options)
-  const site = useSiteSchema({ ...options, client: accounts.client })
+  const loaded = useSiteSchema({ ...options, client: accounts.client })
+  const patterns = usePatternSupport(loaded.schema, loaded.policies)
+  // Fields, validator and password checklist read the pattern translator: until it is there the schema
+  // and policies are held back, so what derives from them is worked out once, with it.
+  const site = patterns.ready ? loaded : { ...loaded, schema: undefined, policies: undefined, isPending: true }
   const eventsRef = useRef<ScreenSetEvents>(options)
   useEffect(() => {
     eventsRef.current = options
   })
   const ready = Boolean(site.schema && site.policies && accounts.catalogReady)
+  const loadError = loaded.error ?? patterns.error
   const load: Pick<ScreenFormApi, 'status' | 'loadError' | 'retryLoad'> = {
-    status: ready ? 'ready' : site.error ? 'error' : 'loading',
-    loadError: site.error,
-    retryLoad: () => void site.refetch(),
+    status: ready ? 'ready' : loadError ? 'error' : 'loading',
+    loadError,
+    retryLoad: () => void Promise.all([loaded.refetch(), patterns.refetch()]),
   }
   return { accounts, site, eventsRef, ready, load }
 }

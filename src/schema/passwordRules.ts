@@ -1,5 +1,6 @@
 import type { PasswordComplexityPolicy } from '../accounts/types'
-import { testPattern, translateDotnetRegex } from './parseFormat'
+import { loadedPatternTranslator } from './patternSupport'
+import { testPattern } from './readFormat'
 import { warnOnce } from './warnOnce'
 
 /** One requirement of the site's password policy, with the Web SDK message id that describes it. */
@@ -24,7 +25,8 @@ const CHARACTER_GROUPS = [/\p{Lu}/u, /\p{Ll}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u]
 
 /**
  * The checks of `passwordComplexity`, so the form can refuse (and explain) a password before the
- * server does. They must agree with the server: length counts code points, not UTF-16 units.
+ * server does. They must agree with the server: length counts code points, not UTF-16 units. The
+ * policy's `regExp` is checked with the pattern translator once it is in the page (`patternSupport.ts`).
  */
 export function passwordRules(policy: PasswordComplexityPolicy | undefined): PasswordRule[] {
   const rules: PasswordRule[] = []
@@ -48,7 +50,17 @@ export function passwordRules(policy: PasswordComplexityPolicy | undefined): Pas
   }
   const pattern = policy?.regExp
   if (typeof pattern === 'string' && pattern !== '') {
-    const translated = translateDotnetRegex(pattern)
+    const translate = loadedPatternTranslator()
+    if (!translate) {
+      // The screen-sets wait for the translator before they read the policy; a page that imports none
+      // of `translateDotnetRegex`, `parseFormat` or `deriveFields` has none.
+      warnOnce(
+        `pattern-support:${pattern}`,
+        `The password policy's pattern ${pattern} is not checked in the browser: the pattern translator is not loaded (import translateDotnetRegex); only the server checks it.`,
+      )
+      return rules
+    }
+    const translated = translate(pattern)
     if (translated.kind === 'regex') {
       rules.push({
         id: 'regExp',

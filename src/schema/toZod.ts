@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { isEmptyValue, parseNumber, readFieldValue } from './fieldValue'
-import { testPattern } from './parseFormat'
+import { testPattern } from './readFormat'
 import { passwordRules, type PasswordRule } from './passwordRules'
 import type { FieldSpec, SitePolicies } from './types'
 

@@ -1,8 +1,13 @@
+import { addEnglish } from '../../i18n'
+import { enFlows } from '../../i18n/enFlows'
 import { useScreenSet } from '../ScreenSetContext'
 import { InfoScreen } from './InfoScreen'
 import { ScreenForm } from './ScreenForm'
 import { ScreenLink } from './ScreenLink'
 import type { ScreenProps } from './screenProps'
+
+// The English texts of these screens come with them (every other language's catalog has them).
+addEnglish(enFlows)
 
 /**
  * The password screens, loaded on demand (FLOWS.md §3, §4): forgot-password and its "check your

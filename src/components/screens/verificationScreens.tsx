@@ -1,8 +1,13 @@
+import { addEnglish } from '../../i18n'
+import { enFlows } from '../../i18n/enFlows'
 import { useScreenSet } from '../ScreenSetContext'
 import { CodeResend } from './CodeResend'
 import { InfoScreen } from './InfoScreen'
 import { ScreenForm } from './ScreenForm'
 import type { ScreenProps } from './screenProps'
+
+// The English texts of these screens come with them (every other language's catalog has them).
+addEnglish(enFlows)
 
 /**
  * The email verification screens, loaded on demand (FLOWS.md §5): verification-pending (a login of

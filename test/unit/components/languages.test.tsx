@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event'
 import type { ReactElement, ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AccountsProvider, createAccountsClient, LiteSubscribe, RegistrationScreenSet, useAccounts } from '../../../src'
-import { catalogLanguages, en, loadCatalog, type MessageId } from '../../../src/i18n'
+import { catalogLanguages, en, enFlows, loadCatalog, type MessageId } from '../../../src/i18n'
 import { createEmulatorTransport } from '../../../src/testing'
 
 const RTL = new Set(['ar', 'he'])
-const ids = new Set<string>(Object.keys(en))
+const ids = new Set<string>([...Object.keys(en), ...Object.keys(enFlows)])
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A field's label: its text, then the required marker. */
 const label = (text: string) => new RegExp(`^${escape(text)}( \\*)?$`)

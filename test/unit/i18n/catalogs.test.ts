@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { catalogLanguages, en, loadCatalog, normalizeLang, type Catalog, type MessageId } from '../../../src/i18n'
+import {
+  catalogLanguages,
+  en,
+  enFlows,
+  loadCatalog,
+  normalizeLang,
+  type Catalog,
+  type MessageId,
+} from '../../../src/i18n'
 import { deriveFields, type SiteSchema } from '../../../src/schema'
 
-const ids = Object.keys(en) as MessageId[]
+const english: Readonly<Record<string, string>> = { ...en, ...enFlows }
+const ids = Object.keys(english) as MessageId[]
 const translated = catalogLanguages.filter((lang) => lang !== 'en')
 const placeholders = (message: string) => [...new Set(message.match(/%[a-z]+/gi))].sort()
 
@@ -26,7 +35,9 @@ describe.each(translated)('the %s catalog', (lang) => {
 
   it('keeps every placeholder of the English message and adds none', async () => {
     const messages = await catalog()
-    const mismatched = ids.filter((id) => placeholders(messages[id] ?? '').join() !== placeholders(en[id]).join())
+    const mismatched = ids.filter(
+      (id) => placeholders(messages[id] ?? '').join() !== placeholders(english[id] ?? '').join(),
+    )
     expect(mismatched).toEqual([])
   })
 
@@ -37,7 +48,7 @@ describe.each(translated)('the %s catalog', (lang) => {
 
   it('is really translated', async () => {
     const messages = await catalog()
-    const sameAsEnglish = ids.filter((id) => messages[id] === en[id])
+    const sameAsEnglish = ids.filter((id) => messages[id] === english[id])
     expect(sameAsEnglish.length).toBeLessThanOrEqual(MAX_SAME_AS_ENGLISH)
     const script = SCRIPTS[lang]
     if (script) expect(ids.filter((id) => !script.test(messages[id] ?? ''))).toEqual([])
@@ -103,7 +114,7 @@ describe('the English field labels', () => {
     const specs = deriveFields(schema, { accountOptions: { loginIdentifiers: 'email' } }, { fields: labelIds })
     // On an email-only site the login id asks for an email, so it is labelled (and translated) as one.
     expect(specs.map((spec) => spec.labelKey)).toEqual(labelIds.map((id) => (id === 'loginID' ? 'email' : id)))
-    for (const spec of specs) expect(en[spec.labelKey as MessageId], spec.labelKey).toBe(spec.label)
+    for (const spec of specs) expect(english[spec.labelKey], spec.labelKey).toBe(spec.label)
     for (const [identifiers, labelKey] of [
       ['username', 'username'],
       ['email, username', 'loginID'],

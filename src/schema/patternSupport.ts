@@ -1,0 +1,61 @@
+import { formatPattern, untranslatable, type TranslatePattern } from './readFormat'
+import type { SitePolicies, SiteSchema } from './types'
+
+/**
+ * The .NET pattern translator, once its module is in the page: imported by `parseFormat`,
+ * `deriveFields` or `translateDotnetRegex`, or loaded on demand by `loadPatternTranslator` (the
+ * screen-sets do, and only for a site with patterns). The module registers itself when it runs, so it
+ * is code loaded once per page, not state: every site and QueryClient of the page share it.
+ */
+let loaded: TranslatePattern | undefined
+
+/** Called by `translateDotnetRegex.ts` when it runs. */
+export function providePatternTranslator(translate: TranslatePattern): void {
+  loaded = translate
+}
+
+/** The translator, or undefined while its module is not in the page. */
+export function loadedPatternTranslator(): TranslatePattern | undefined {
+  return loaded
+}
+
+/**
+ * The translator if loaded, else a stand-in that checks nothing: for code that runs before it is there
+ * and is worked out again after (the screen-sets hold the schema back until then).
+ */
+export function patternTranslator(): TranslatePattern {
+  return loaded ?? notLoaded
+}
+
+const notLoaded: TranslatePattern = (pattern) => untranslatable(pattern, 'the pattern translator is not loaded')
+
+/** Loads the translator's module (a chunk of its own in a page that does not import it statically). */
+export async function loadPatternTranslator(): Promise<TranslatePattern> {
+  const module = await import('./translateDotnetRegex')
+  return module.translateDotnetRegex
+}
+
+const SECTIONS = ['profileSchema', 'dataSchema', 'subscriptionsSchema', 'preferencesSchema'] as const
+
+/**
+ * Whether the site has a pattern the browser must translate: a field's `regex('…')` format that is not
+ * empty, or the password policy's `regExp`. Schemas may hold anything; this never throws.
+ */
+export function needsPatternSupport(schema: SiteSchema | undefined, policies: SitePolicies | undefined): boolean {
+  const passwordPattern: unknown = policies?.passwordComplexity?.regExp
+  if (typeof passwordPattern === 'string' && passwordPattern !== '') return true
+  return SECTIONS.some((section) => {
+    const fields = isObject(schema) && isObject(schema[section]) ? schema[section]['fields'] : undefined
+    if (!isObject(fields)) return false
+    return Object.values(fields).some((def) => {
+      if (!isObject(def)) return false
+      // A subscription's settings sit one level down, under its channel.
+      const definition = section === 'subscriptionsSchema' && isObject(def['email']) ? def['email'] : def
+      return Boolean(formatPattern(definition['format']))
+    })
+  })
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
