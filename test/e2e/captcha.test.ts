@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
+import type { ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { axeViolations } from './axe'
+import { startDemo } from './demoServer'
 import { launchChromium } from './launchChromium'
 
 /**
@@ -25,16 +26,10 @@ const pageErrors: string[] = []
 const challenges: string[] = []
 
 beforeAll(async () => {
-  process.env.EMULATOR_PORT = '0'
-  process.env.SITE = SITE_FILE
-  vite = await createServer({
-    configFile: 'demo/vite.config.ts',
-    server: { port: 0, strictPort: false },
-    logLevel: 'error',
-  })
-  await vite.listen()
-  baseUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')
-  emulator = (await (await fetch(`${baseUrl}/__emulator/config`)).json()) as typeof emulator
+  const demo = await startDemo(SITE_FILE)
+  vite = demo.vite
+  baseUrl = demo.baseUrl
+  emulator = demo.emulator
   browser = await launchChromium()
   page = await browser.newPage()
   page.on('pageerror', (error) => pageErrors.push(String(error)))

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
-import { createServer, type ViteDevServer } from 'vite'
+import type { ViteDevServer } from 'vite'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { DEFAULT_SITE } from '../../src/emulator/defaultSite'
 import { axeViolations } from './axe'
+import { startDemo } from './demoServer'
 import { launchChromium } from './launchChromium'
 
 /**
@@ -29,15 +30,10 @@ const pageErrors: string[] = []
 const email = (prefix: string) => `${prefix}.${(counter += 1)}.${Date.now()}@example.com`
 
 beforeAll(async () => {
-  process.env.EMULATOR_PORT = '0'
-  vite = await createServer({
-    configFile: 'demo/vite.config.ts',
-    server: { port: 0, strictPort: false },
-    logLevel: 'error',
-  })
-  await vite.listen()
-  baseUrl = (vite.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')
-  emulator = (await (await fetch(`${baseUrl}/__emulator/config`)).json()) as typeof emulator
+  const demo = await startDemo()
+  vite = demo.vite
+  baseUrl = demo.baseUrl
+  emulator = demo.emulator
   browser = await launchChromium()
 }, 60_000)
 
