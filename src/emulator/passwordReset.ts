@@ -1,12 +1,15 @@
 /**
  * `accounts.resetPassword` (FLOWS.md §3): `{ loginID }` mails a link to the site's reset page with the
  * token as `pwrt`; `{ passwordResetToken, newPassword }` sets the password. A token is signed, lives
- * `passwordReset.tokenExpiration` seconds (3600), works once, and a newer request revokes it.
+ * `passwordReset.tokenExpiration` seconds (3600), works once, and a newer request revokes it. Sites
+ * that require a security check, and accounts without an email, prove ownership in the call instead
+ * (`securityReset.ts`, 400050).
  */
 import type { CallContext, Handler } from './context'
 import { fail, type Body } from './envelope'
 import { checkNewPasswordPolicy, checkNotUsedBefore, setPassword } from './passwordHistory'
 import { saveAccount } from './registrationSupport'
+import { resetWithSecurityCheck, securityCheckRequired } from './securityReset'
 import { issueSignedToken, readSignedToken } from './signedToken'
 import type { AccountRecord } from './types'
 
@@ -91,6 +94,9 @@ async function requestReset(context: CallContext): Promise<Body> {
     if (site.policies.accountOptions?.preventLoginIDHarvesting === true) return { errorCode: 0 }
     throw fail(403047, 'Login ID does not exist', 'There is no user with that username or email')
   }
+  // A server asking for the token (sendEmail=false) is trusted; a client must pass the check. Without
+  // it, `secretAnswer` and `newPassword` are ignored and the link is mailed, as SAP documents.
+  if (sendEmail && securityCheckRequired(site, account)) return resetWithSecurityCheck(context, account)
   const to = recipient(context, account)
   const { token, id } = await issueSignedToken(env.tokenKey, PREFIX, {
     apiKey: site.apiKey,

@@ -17,6 +17,16 @@ import { startEmulatorServer, type RunningEmulatorServer } from '../../../src/se
 const API_KEY = DEFAULT_SITE.apiKey
 const CREDENTIALS = { userKey: DEFAULT_SITE.userKey, secret: DEFAULT_SITE.secret }
 const PASSWORD = 'Secret-123'
+/** A site whose resets need the security check (FLOWS.md §3, 400050) instead of an email. */
+const SECURE_SITE = {
+  ...structuredClone(DEFAULT_SITE),
+  apiKey: '3_fuzz_secure',
+  policies: {
+    ...structuredClone(DEFAULT_SITE.policies),
+    passwordReset: { requireSecurityCheck: true, securityFields: [['firstName', 'zip']] },
+  },
+}
+const SECRET_ANSWER = 'Rex'
 const COMPLETE = {
   profile: JSON.stringify({ firstName: 'Ada', zip: '10001' }),
   data: JSON.stringify({ terms: true }),
@@ -108,6 +118,8 @@ const FRESH_VTOKEN = '\u0000fresh-vtoken'
 const FRESH_CODE = '\u0000fresh-code'
 const LITE_EMAIL = '\u0000lite-email'
 const LITE_ACCOUNT_TOKEN = '\u0000lite-account-token'
+/** A fresh account with a security question on `SECURE_SITE` (the 400050 reset). */
+const SECURE_LOGIN_ID = '\u0000secure-login-id'
 const KNOWN_EMAIL = 'known-account@example.com'
 let knownUID = ''
 const KNOWN_UID = '\u0000known-uid'
@@ -151,6 +163,7 @@ const PARAM_NAMES = [
   'sendEmail',
   'vToken',
   'code',
+  'securityFields',
 ] as const
 
 const SCHEMA_KEYS = ['email', 'firstName', 'lastName', 'zip', 'birthYear', 'gender', 'photoURL', 'terms', 'tos']
@@ -314,6 +327,9 @@ const valueFor: Record<(typeof PARAM_NAMES)[number], fc.Arbitrary<string>> = {
   sendEmail: boolish,
   vToken: biased(fc.constantFrom(FRESH_VTOKEN, 'VT1_x.y')),
   code: biased(fc.constantFrom(FRESH_CODE, '000000', ' 123456 ')),
+  securityFields: biased(
+    fc.constantFrom('{"firstName":" ADA ","zip":"10001"}', '{"profile.zip":10001}', '{"zip":null}', '[]', '{'),
+  ),
 }
 
 const randomKey = fc.oneof(
@@ -397,8 +413,29 @@ const TEMPLATES: Record<string, Record<string, string>> = {
   'accounts.initProgression': { apiKey: API_KEY, regToken: LITE_ACCOUNT_TOKEN },
 }
 
-const mutatedTemplate = (method: string): fc.Arbitrary<Params> => {
-  const template = TEMPLATES[method] ?? { apiKey: API_KEY }
+/** Second templates of a method, for parameter combinations that take another path through it. */
+const MORE_TEMPLATES: Array<[string, Record<string, string>]> = [
+  [
+    'accounts.resetPassword',
+    {
+      apiKey: SECURE_SITE.apiKey,
+      loginID: SECURE_LOGIN_ID,
+      secretAnswer: SECRET_ANSWER,
+      newPassword: 'Another-Pass-9',
+    },
+  ],
+  [
+    'accounts.resetPassword',
+    {
+      apiKey: SECURE_SITE.apiKey,
+      loginID: SECURE_LOGIN_ID,
+      securityFields: JSON.stringify({ firstName: 'ada', zip: '10001' }),
+      newPassword: 'Another-Pass-9',
+    },
+  ],
+]
+
+const mutatedTemplate = (method: string, template = TEMPLATES[method] ?? { apiKey: API_KEY }): fc.Arbitrary<Params> => {
   return fc
     .record({
       drop: fc.subarray(Object.keys(template), { maxLength: 2 }),
@@ -487,6 +524,18 @@ const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
   },
   {
     weight: 1,
+    arbitrary: fc.constantFrom(...MORE_TEMPLATES).chain(([path, template]) =>
+      fc.record({
+        path: fc.constant(path),
+        isMethod: fc.constant(true),
+        params: mutatedTemplate(path, template),
+        transport: fc.constantFrom<Transport>('form', 'form', 'get', 'json', 'json-typed'),
+        garbage: fc.constant(''),
+      }),
+    ),
+  },
+  {
+    weight: 1,
     arbitrary: fc.record({
       path: fc.constantFrom(...NON_METHOD_PATHS),
       isMethod: fc.constant(false),
@@ -558,6 +607,24 @@ async function resetToken(server: RunningEmulatorServer): Promise<string> {
   return body.passwordResetToken as string
 }
 
+/** The login ID of a fresh, complete account of `SECURE_SITE` with a security question. */
+async function secureLoginID(server: RunningEmulatorServer): Promise<string> {
+  const email = freshEmail()
+  const apiKey = SECURE_SITE.apiKey
+  const init = await handle(server, 'accounts.initRegistration', { apiKey })
+  await handle(server, 'accounts.register', {
+    apiKey,
+    regToken: init.regToken as string,
+    email,
+    password: PASSWORD,
+    secretQuestion: 'Pet?',
+    secretAnswer: SECRET_ANSWER,
+    ...COMPLETE,
+    finalizeRegistration: 'true',
+  })
+  return email
+}
+
 /** Replaces the markers with live tokens, emails and UIDs. */
 async function resolveMarkers(server: RunningEmulatorServer, params: Params): Promise<Params> {
   const resolved: Params = []
@@ -577,6 +644,8 @@ async function resolveMarkers(server: RunningEmulatorServer, params: Params): Pr
     } else if (value === LITE_ACCOUNT_TOKEN) {
       const body = await handle(server, 'accounts.getLiteToken', { ...CREDENTIALS, email: await liteEmail(server) })
       live = body.token as string
+    } else if (value === SECURE_LOGIN_ID) {
+      live = await secureLoginID(server)
     } else if (value === FRESH_RESET_TOKEN) {
       live = await resetToken(server)
     } else if (value === FRESH_FULL_TOKEN || value === FRESH_LITE_TOKEN) {
@@ -734,6 +803,7 @@ describe('the emulator over HTTP, under random input', () => {
   beforeAll(async () => {
     server = await startEmulatorServer({
       db: join(dir, 'fuzz.db'),
+      sites: [DEFAULT_SITE, SECURE_SITE],
       passwordHashIterations: 1000,
       rateLimit: false,
       warn: () => {},
@@ -773,6 +843,8 @@ describe('the emulator over HTTP, under random input', () => {
     // The generators must reach past parameter checking, or the property proves little.
     expect(codes.get(0) ?? 0).toBeGreaterThan(20)
     expect(codes.size).toBeGreaterThan(8)
+    // The security check of resetPassword was reached, not only its parameter checks.
+    expect(codes.get(400050) ?? 0).toBeGreaterThan(0)
   })
 
   it('keeps answering normally after the fuzzing, with Object.prototype untouched', async () => {
