@@ -75,6 +75,48 @@ export const ForgotPasswordSuccess: Story = {
   },
 }
 
+const QUESTION = 'What was the name of your first pet?'
+
+/**
+ * A site that asks the security question (`passwordReset.requireSecurityCheck`): the first request
+ * answers 400050 with the question, a wrong answer 400050 again, the right one (`Rex`) `{ UID }`.
+ */
+function securityCheckAnswer({ params }: { params: Readonly<Record<string, unknown>> }) {
+  if (params.secretAnswer === 'Rex')
+    return Promise.resolve({ ...fixture('resetPassword-email-sent'), UID: 'story-uid' })
+  return Promise.resolve(envelope(400050, 'Security verification failed', { secretQuestion: QUESTION }))
+}
+
+/** The account must answer its security question (400050): a wrong answer, then the right one changes the password. */
+export const ForgotPasswordSecurityQuestion400050: Story = {
+  args: { startScreen: 'login' },
+  parameters: { answers: { 'accounts.resetPassword': securityCheckAnswer } },
+  play: async ({ canvasElement }) => {
+    const canvas = await openForgotPassword(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Send the link' }))
+    // A step, not an error: the question labels its answer, which takes focus; no message yet.
+    const answer = await canvas.findByRole('textbox', { name: QUESTION })
+    await expect(answer).toHaveFocus()
+    await expect(canvas.getByText('Answer your security question and choose a new password.')).toBeInTheDocument()
+    await expect(canvas.queryByRole('alert')).toBeNull()
+    await expect(canvas.getByRole('textbox', { name: /Email/ })).toHaveValue('ada@example.com')
+
+    await userEvent.type(answer, 'Felix')
+    await userEvent.type(canvas.getByLabelText(/^New password/, { selector: 'input' }), NEW_PASSWORD)
+    await userEvent.type(canvas.getByLabelText(/^Confirm new password/, { selector: 'input' }), NEW_PASSWORD)
+    await userEvent.click(canvas.getByRole('button', { name: 'Save the new password' }))
+    const message = 'The answer to the security question is not right.'
+    await expect(await canvas.findByText(message)).toBeInTheDocument()
+    await expect(answer).toHaveAttribute('aria-invalid', 'true')
+    await expect(answer).toHaveAccessibleDescription(message)
+
+    await userEvent.clear(answer)
+    await userEvent.type(answer, 'Rex')
+    await userEvent.click(canvas.getByRole('button', { name: 'Save the new password' }))
+    await expect(await canvas.findByRole('heading', { name: 'Your password has been changed' })).toHaveFocus()
+  },
+}
+
 /** Opened by the emailed link (`pwrt`, here the `passwordResetToken` prop): the live checklist under the new password. */
 export const ResetPassword: Story = {
   args: { passwordResetToken: 'PRT1_from-the-emailed-link' },

@@ -510,7 +510,15 @@ export type ResetPasswordParams =
       /** The email or user name of the account whose password is forgotten. */
       loginID: string
       passwordResetToken?: never
-      newPassword?: never
+      /**
+       * With the site's security check (`passwordReset.requireSecurityCheck`, or an account without
+       * email): the new password, set at once with a right `secretAnswer` or `securityFields`.
+       */
+      newPassword?: string
+      /** The answer to the account's security question (a 400050 names the question). Body only. */
+      secretAnswer?: string
+      /** A set of the profile fields `passwordReset.securityFields` lists, as the user typed them. */
+      securityFields?: JsonObject
       /** Send the link to this one of the account's addresses. */
       email?: string
       captchaToken?: string

@@ -31,9 +31,14 @@ const BY_CODE: Readonly<Record<number, Placement>> = {
 /**
  * Answers that mean one thing on one call and another elsewhere. A 403002 is an expired regToken on
  * a registration but an expired code on `otp.*` and an expired link on `resetPassword`; a 403042 is
- * a wrong login on `login` but a wrong current password on a password change.
+ * a wrong login on `login` but a wrong current password on a password change; a 400050 is the
+ * security answer on `resetPassword`.
  */
-function byCall(error: AccountsError, method: AccountsMethod | undefined): Placement | undefined {
+function byCall(
+  error: AccountsError,
+  method: AccountsMethod | undefined,
+  renderedNames: ReadonlySet<string>,
+): Placement | undefined {
   const code = error.errorCode
   switch (method) {
     case 'accounts.otp.update':
@@ -48,6 +53,12 @@ function byCall(error: AccountsError, method: AccountsMethod | undefined): Place
       if (code === ErrorCodes.INVALID_LOGIN_ID_OR_PASSWORD) return { field: 'password', messageId: 'wrong_password' }
       return undefined
     case 'accounts.resetPassword':
+      // 400050 is a wrong answer only where the security question was asked; before that (a site that
+      // names no question) the server's own words say more than "the answer is not right".
+      if (code === ErrorCodes.SECURITY_VERIFICATION_FAILED)
+        return renderedNames.has('secretAnswer')
+          ? { field: 'secretAnswer', messageId: 'security_verification_failed' }
+          : undefined
       return isResetTokenRejected(error) ? { messageId: 'invalid_password_reset_token' } : undefined
     default:
       return undefined
@@ -72,7 +83,7 @@ export function classifyCallError(
   const detailsCode = detailsCodeOf(error)
   const placement =
     (detailsCode === undefined ? undefined : DETAILS_CODES[detailsCode]) ??
-    byCall(error, method) ??
+    byCall(error, method, renderedNames) ??
     BY_CODE[error.errorCode]
   if (!placement) return undefined
   const { field, messageId } = placement

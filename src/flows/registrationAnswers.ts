@@ -40,7 +40,8 @@ export function registrationAnswer(
       return { state: { ...state, screen: 'verification-sent', resend: { status: 'sent', sentAt: at } } }
     case 'accounts.resetPassword':
       return {
-        state: freshState('passwordResetToken' in call.params ? 'reset-password-success' : 'forgot-password-success'),
+        // Only a request by loginID alone mails a link; a token or a security answer changed the password.
+        state: freshState('newPassword' in call.params ? 'reset-password-success' : 'forgot-password-success'),
       }
     default:
       return { state }
@@ -72,21 +73,25 @@ function interrupt(state: RegistrationState, interruption: Interruption): Regist
 
 /**
  * Where a failed call leads: an interruption opens its screen, a refused reset link turns the reset
- * screen into its "link not valid" state, and anything else stays on the screen as `failure`.
+ * screen into its "link not valid" state, a security question asks for its answer, and anything else
+ * stays on the screen as `failure`.
  */
 export function registrationFailure(state: RegistrationState, { call, error }: Failed): RegistrationStep {
   if (SESSION_CALLS.has(call.method)) {
     const interruption = readInterruption(error)
     if (interruption) return interrupt(state, interruption)
   }
-  if (
-    call.method === 'accounts.resetPassword' &&
-    'passwordResetToken' in call.params &&
-    state.reset &&
-    error instanceof AccountsError &&
-    isResetTokenRejected(error)
-  ) {
-    return { state: { ...state, reset: { ...state.reset, invalid: true } } }
+  if (error instanceof AccountsError) {
+    // forgot-password's call asks the account's security question: only its 400050 names one
+    // (FLOWS.md §3). The first question is the next step of the reset; one after an answer says the
+    // answer was wrong. A 400050 with no question (a wrong answer need not repeat it) is a failure like
+    // any other, and the question asked stays.
+    const question = state.screen === 'forgot-password' && error.response?.secretQuestion
+    if (typeof question === 'string' && question)
+      return { state: { ...state, security: { question } }, failure: state.security && { error, call } }
+    // Only resetPassword takes a `passwordResetToken`: the emailed link was refused.
+    if ('passwordResetToken' in call.params && state.reset && isResetTokenRejected(error))
+      return { state: { ...state, reset: { ...state.reset, invalid: true } } }
   }
   const kept =
     state.resend.status === 'sending' ? { ...state, resend: { ...state.resend, status: 'failed' as const } } : state

@@ -6,8 +6,6 @@ export const SCREEN_SET_INCLUDE = 'profile,data,emails,loginIDs,subscriptions,pr
 
 /** The parts of an account a complete-registration form may write. */
 const ACCOUNT_SECTIONS = ['profile', 'data', 'subscriptions', 'preferences'] as const
-/** A CAPTCHA's solution, as the calls that take one name it (FLOWS.md §9). */
-const CAPTCHA_PARAMS = ['captchaToken', 'captchaType', 'captchaText'] as const
 
 type Values = Readonly<Record<string, unknown>>
 
@@ -97,12 +95,15 @@ export function submitCall(
       return { method: 'accounts.setAccountInfo', params: { ...heldToken(state), ...sections } }
     }
     case 'forgot-password':
+      // The answer and new password exist only once the security question is asked (400050): the
+      // answer proves the account's owner, and the password changes at once. A CAPTCHA's solution
+      // goes along, as the calls that take one name it (FLOWS.md §9).
       return {
         method: 'accounts.resetPassword',
-        params: { ...pick(values, ['loginID']), ...pick(values, CAPTCHA_PARAMS) },
+        params: pick(values, ['loginID', 'secretAnswer', 'newPassword', 'captchaToken', 'captchaType', 'captchaText']),
       }
     case 'reset-password':
-      if (!state.reset || state.reset.invalid) return undefined
+      if (state.reset?.invalid !== false) return undefined
       return {
         method: 'accounts.resetPassword',
         params: { passwordResetToken: state.reset.token, ...pick(values, ['newPassword']) },

@@ -38,6 +38,12 @@ export interface RegistrationState {
   resend: { status: 'idle' | 'sending' | 'sent' | 'failed'; sentAt?: number }
   /** reset-password: the emailed link's token; `invalid` once the server refused it (expired, used, unknown). */
   reset?: { token: string; invalid: boolean }
+  /**
+   * forgot-password on an account that must prove itself (`passwordReset.requireSecurityCheck`, or no
+   * email to send a link to): the question a 400050 answer named. The form then asks for its answer
+   * and the new password, and the reset happens at once (FLOWS.md §3).
+   */
+  security?: { question: string }
   /** Values the next screen's inputs start with (login's and forgot-password's `loginID`, a progression's `email`). */
   prefill: Record<string, string>
   /** lite-progression: the lite token the site's server got (`accounts.getLiteToken`), if any. */

@@ -11,6 +11,8 @@ export const enFlows = {
   forgot_password_success_title: 'Check your inbox',
   forgot_password_success_description:
     'We sent a link to choose a new password to the email address of your account. It is valid for one hour.',
+  forgot_password_security_description: 'Answer your security question and choose a new password.',
+  security_verification_failed: 'The answer to the security question is not right.',
   back_to_login: 'Back to log in',
   reset_password_title: 'Choose a new password',
   submit_reset_password: 'Save the new password',

@@ -39,6 +39,8 @@ export interface DeriveFieldsOptions {
    * - `lite`: `profile.email`, the subscriptions (all, or those in `subscriptions`) and required consents.
    * - `lite-progression`: what `register` shows; a lite account becomes a full one by registering.
    * - `forgot-password`: `loginID`, as on `login`.
+   * - `forgot-password-security`: forgot-password once the account's security question is asked
+   *   (400050): `loginID`, `secretAnswer`, `newPassword` (held to the password policy) and its retype.
    * - `reset-password`: `newPassword` (held to the password policy) and its retype.
    * - `password-change-required`: the current `password`, `newPassword` and the retype of the new one.
    * - `email-code-verification`: the emailed `code`.

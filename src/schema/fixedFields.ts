@@ -8,6 +8,7 @@ export type FormScreen =
   | 'lite'
   | 'lite-progression'
   | 'forgot-password'
+  | 'forgot-password-security'
   | 'reset-password'
   | 'password-change-required'
   | 'email-code-verification'
@@ -21,6 +22,9 @@ export type LoginIdentifier = 'email' | 'username'
 export const FIXED_SCREEN_FIELDS = {
   login: ['loginID', 'password'],
   'forgot-password': ['loginID'],
+  // forgot-password once the account's security question is asked (400050, FLOWS.md §3): the answer
+  // proves the owner, so the same call sets the new password.
+  'forgot-password-security': ['loginID', 'secretAnswer', 'newPassword', 'passwordRetype'],
   'reset-password': ['newPassword', 'passwordRetype'],
   'password-change-required': ['password', 'newPassword', 'passwordRetype'],
   'email-code-verification': ['code'],
@@ -45,7 +49,8 @@ const CURRENT_PASSWORD_SCREENS: ReadonlySet<FormScreen> = new Set(['login', 'pas
 /**
  * The fields that are parameters of the call rather than schema fields, or undefined when `name` is
  * none of them. Where a screen holds both passwords (`password-change-required`), each label says
- * which one it asks for, and the retype says it confirms the new one.
+ * which one it asks for, and the retype says it confirms the new one: on the screens of one call a
+ * retype is always of `newPassword`.
  */
 export function fixedField(name: string, site: FixedFieldSite): FieldSpec | undefined {
   const isLoginId = (id: LoginIdentifier) => site.loginIdentifiers.includes(id)
@@ -78,7 +83,7 @@ export function fixedField(name: string, site: FixedFieldSite): FieldSpec | unde
     case 'newPassword':
       return field(name, 'password', 'password', 'New password', { autoComplete: 'new-password' })
     case 'passwordRetype':
-      return hasNewPassword(site.screen)
+      return isFixedScreen(site.screen)
         ? field(name, 'password', 'password', 'Confirm new password', {
             labelKey: 'confirm_new_password',
             autoComplete: 'new-password',
@@ -93,7 +98,8 @@ export function fixedField(name: string, site: FixedFieldSite): FieldSpec | unde
     case 'secretQuestion':
     case 'secretAnswer':
       return field(name, 'security', 'text', name === 'secretQuestion' ? 'Security question' : 'Security answer', {
-        required: site.registration['requireSecurityQuestion'] === true,
+        // On a screen of one call it is the answer a password reset cannot go on without.
+        required: site.registration['requireSecurityQuestion'] === true || isFixedScreen(site.screen),
       })
     case 'captcha':
       // Not `required`: its answer is no value of the form for the validator to find; the Captcha part
@@ -102,10 +108,6 @@ export function fixedField(name: string, site: FixedFieldSite): FieldSpec | unde
     default:
       return undefined
   }
-}
-
-function hasNewPassword(screen: FormScreen): boolean {
-  return isFixedScreen(screen) && (FIXED_SCREEN_FIELDS[screen] as readonly string[]).includes('newPassword')
 }
 
 function field(

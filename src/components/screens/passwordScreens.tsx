@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { addEnglish } from '../../i18n'
 import { enFlows } from '../../i18n/enFlows'
 import { useScreenSet } from '../ScreenSetContext'
@@ -10,16 +11,44 @@ import type { ScreenProps } from './screenProps'
 addEnglish(enFlows)
 
 /**
- * The password screens, loaded on demand (FLOWS.md §3, §4): forgot-password and its "check your
- * inbox", reset-password (the emailed link) and its success, and the change a login may require.
+ * The password screens, loaded on demand (FLOWS.md §3, §4): forgot-password (with the security
+ * question when the account must answer one) and its "check your inbox", reset-password (the
+ * emailed link) and its success, and the change a login may require.
  */
 export default function PasswordScreens(props: ScreenProps) {
   const { parts, classNames, t } = useScreenSet('PasswordScreens')
   const { api } = props
   const backToLogin = <ScreenLink onClick={() => api.goTo('login')}>{t('back_to_login')}</ScreenLink>
+  const security = api.screen === 'forgot-password' ? api.state.security : undefined
+  const asked = security !== undefined
+  const { setFocus } = api.form
+  useEffect(() => {
+    // The screen stays, so its heading keeps still: focus goes to the input the question labels, which
+    // a screen reader announces by that question.
+    if (asked) setFocus('secretAnswer')
+  }, [asked, setFocus])
 
   switch (api.screen) {
     case 'forgot-password':
+      if (security) {
+        // The account answers its security question (400050) and sets the new password at once. The
+        // question (server text, rendered as text) is the visible label of its answer.
+        const fields = api.fields.map((field) =>
+          field.name === 'secretAnswer' ? { ...field, label: security.question } : field,
+        )
+        return (
+          <ScreenForm
+            {...props}
+            api={{ ...api, fields }}
+            title="forgot_password_title"
+            description={t('forgot_password_security_description')}
+            submit="submit_reset_password"
+            strengthFor="newPassword"
+          >
+            {backToLogin}
+          </ScreenForm>
+        )
+      }
       return (
         <ScreenForm
           {...props}

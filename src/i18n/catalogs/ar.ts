@@ -76,6 +76,8 @@ export default {
   forgot_password_success_title: 'تحقَّق من بريدك الوارد',
   forgot_password_success_description:
     'أرسلنا رابطًا لاختيار كلمة مرور جديدة إلى عنوان البريد الإلكتروني لحسابك. الرابط صالح لمدة ساعة واحدة.',
+  forgot_password_security_description: 'أجب عن سؤال الأمان الخاص بك واختر كلمة مرور جديدة.',
+  security_verification_failed: 'إجابة سؤال الأمان غير صحيحة.',
   back_to_login: 'العودة إلى تسجيل الدخول',
   reset_password_title: 'اختر كلمة مرور جديدة',
   submit_reset_password: 'حفظ كلمة المرور الجديدة',

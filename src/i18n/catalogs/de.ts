@@ -80,6 +80,8 @@ export default {
   forgot_password_success_title: 'Bitte prüfen Sie Ihren Posteingang',
   forgot_password_success_description:
     'Wir haben einen Link zum Festlegen eines neuen Passworts an die E-Mail-Adresse Ihres Kontos gesendet. Er ist eine Stunde lang gültig.',
+  forgot_password_security_description: 'Beantworten Sie Ihre Sicherheitsfrage und legen Sie ein neues Passwort fest.',
+  security_verification_failed: 'Die Antwort auf die Sicherheitsfrage ist nicht richtig.',
   back_to_login: 'Zurück zur Anmeldung',
   reset_password_title: 'Neues Passwort festlegen',
   submit_reset_password: 'Neues Passwort speichern',

@@ -78,6 +78,8 @@ export default {
   forgot_password_success_title: 'Revise su bandeja de entrada',
   forgot_password_success_description:
     'Hemos enviado un enlace para elegir una nueva contraseña al correo electrónico de su cuenta. Es válido durante una hora.',
+  forgot_password_security_description: 'Responda a su pregunta de seguridad y elija una nueva contraseña.',
+  security_verification_failed: 'La respuesta a la pregunta de seguridad no es correcta.',
   back_to_login: 'Volver a iniciar sesión',
   reset_password_title: 'Elija una nueva contraseña',
   submit_reset_password: 'Guardar la nueva contraseña',

@@ -80,6 +80,8 @@ export default {
   forgot_password_success_title: 'Consultez votre boîte de réception',
   forgot_password_success_description:
     'Nous avons envoyé un lien pour choisir un nouveau mot de passe à l’adresse e-mail de votre compte. Il est valable une heure.',
+  forgot_password_security_description: 'Répondez à votre question de sécurité et choisissez un nouveau mot de passe.',
+  security_verification_failed: 'La réponse à la question de sécurité n’est pas correcte.',
   back_to_login: 'Retour à la connexion',
   reset_password_title: 'Choisissez un nouveau mot de passe',
   submit_reset_password: 'Enregistrer le nouveau mot de passe',

@@ -77,6 +77,8 @@ export default {
   forgot_password_success_title: 'יש לבדוק את תיבת הדואר הנכנס',
   forgot_password_success_description:
     'שלחנו קישור לבחירת סיסמה חדשה אל כתובת האימייל של החשבון. הקישור בתוקף למשך שעה.',
+  forgot_password_security_description: 'יש לענות על שאלת האבטחה ולבחור סיסמה חדשה.',
+  security_verification_failed: 'התשובה לשאלת האבטחה אינה נכונה.',
   back_to_login: 'חזרה לכניסה',
   reset_password_title: 'בחירת סיסמה חדשה',
   submit_reset_password: 'שמירת הסיסמה החדשה',

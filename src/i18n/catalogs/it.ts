@@ -78,6 +78,8 @@ export default {
   forgot_password_success_title: 'Controlla la tua casella di posta',
   forgot_password_success_description:
     'Abbiamo inviato all’indirizzo email del tuo account un link per scegliere una nuova password. Il link è valido per un’ora.',
+  forgot_password_security_description: 'Rispondi alla tua domanda di sicurezza e scegli una nuova password.',
+  security_verification_failed: 'La risposta alla domanda di sicurezza non è corretta.',
   back_to_login: 'Torna all’accesso',
   reset_password_title: 'Scegli una nuova password',
   submit_reset_password: 'Salva la nuova password',

@@ -78,6 +78,8 @@ export default {
   forgot_password_success_title: '受信トレイをご確認ください',
   forgot_password_success_description:
     'アカウントのメールアドレスに、新しいパスワードを設定するためのリンクを送信しました。リンクの有効期限は1時間です。',
+  forgot_password_security_description: '秘密の質問に答えて、新しいパスワードを設定してください。',
+  security_verification_failed: '秘密の質問の答えが正しくありません。',
   back_to_login: 'ログイン画面に戻る',
   reset_password_title: '新しいパスワードの設定',
   submit_reset_password: '新しいパスワードを保存',

@@ -79,6 +79,8 @@ export default {
   forgot_password_success_title: 'Controleer uw inbox',
   forgot_password_success_description:
     'We hebben een link om een nieuw wachtwoord te kiezen naar het e-mailadres van uw account gestuurd. De link is een uur geldig.',
+  forgot_password_security_description: 'Beantwoord uw beveiligingsvraag en kies een nieuw wachtwoord.',
+  security_verification_failed: 'Het antwoord op de beveiligingsvraag is niet juist.',
   back_to_login: 'Terug naar inloggen',
   reset_password_title: 'Kies een nieuw wachtwoord',
   submit_reset_password: 'Nieuw wachtwoord opslaan',

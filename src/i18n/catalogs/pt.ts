@@ -78,6 +78,8 @@ export default {
   forgot_password_success_title: 'Verifique sua caixa de entrada',
   forgot_password_success_description:
     'Enviamos um link para escolher uma nova senha para o e-mail da sua conta. Ele é válido por uma hora.',
+  forgot_password_security_description: 'Responda à sua pergunta de segurança e escolha uma nova senha.',
+  security_verification_failed: 'A resposta à pergunta de segurança não está correta.',
   back_to_login: 'Voltar para o login',
   reset_password_title: 'Escolha uma nova senha',
   submit_reset_password: 'Salvar a nova senha',

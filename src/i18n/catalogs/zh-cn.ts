@@ -75,6 +75,8 @@ export default {
   submit_forgot_password: '发送链接',
   forgot_password_success_title: '请查收邮件',
   forgot_password_success_description: '我们已向您账户的电子邮件地址发送了设置新密码的链接。该链接在一小时内有效。',
+  forgot_password_security_description: '请回答您的安全问题并设置新密码。',
+  security_verification_failed: '安全问题的答案不正确。',
   back_to_login: '返回登录',
   reset_password_title: '设置新密码',
   submit_reset_password: '保存新密码',

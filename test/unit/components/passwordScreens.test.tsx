@@ -2,6 +2,10 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ScreenSetComponents } from '../../../src'
+import { createTranslator } from '../../../src/i18n'
+import { registrationFields } from '../../../src/react/registrationFields'
+import type { SitePolicies, SiteSchema } from '../../../src/schema'
+import { DEFAULT_SITE } from '../../../src/testing'
 import { renderScreens, root } from './fakeRegistrationApi'
 
 const form = (name: string) => screen.getByRole('form', { name })
@@ -23,6 +27,40 @@ describe('the password screens', () => {
     await user.click(within(forgot).getByRole('button', { name: 'Back to log in' }))
     expect(goTo).toHaveBeenCalledWith('login')
     expect(root().dataset.screen).toBe('forgot-password')
+  })
+
+  it('forgot-password with a security question: the question labels the answer, then the new password', async () => {
+    const user = userEvent.setup()
+    // Server text: shown as the words it is, never as markup.
+    const question = 'Your <b>first</b> pet? <img src=x onerror="alert(1)">'
+    const security = { question }
+    const site = { schema: DEFAULT_SITE.schema as SiteSchema, policies: DEFAULT_SITE.policies as SitePolicies }
+    const fields = registrationFields(site, { screen: 'forgot-password', missing: [], security }, [], {
+      t: createTranslator('en'),
+    })
+    const { onSubmit } = renderScreens({ screen: 'forgot-password', state: { security }, fields })
+    const forgot = await screen.findByRole('form', { name: 'Forgot your password?' })
+    expect(within(forgot).getByText('Answer your security question and choose a new password.')).toBeInTheDocument()
+
+    const answer = within(forgot).getByRole('textbox', { name: question })
+    expect(answer).toHaveAttribute('name', 'secretAnswer')
+    expect(answer).toHaveAttribute('aria-required', 'true')
+    expect((answer as HTMLInputElement).labels?.[0]?.textContent).toBe(`${question} *`)
+    expect(forgot.querySelector('b, img')).toBeNull()
+    // The screen stays, so focus goes to the input its question names.
+    expect(answer).toHaveFocus()
+
+    const inputs = [...forgot.querySelectorAll('input')].map((input) => input.name)
+    expect(inputs).toEqual(['loginID', 'secretAnswer', 'newPassword', 'passwordRetype'])
+    const newPassword = within(forgot).getByLabelText(/^New password/, { selector: 'input' })
+    expect(strengthOf(newPassword)).not.toBeNull()
+    expect(within(forgot).getByLabelText(/^Confirm new password/, { selector: 'input' })).toHaveAttribute(
+      'name',
+      'passwordRetype',
+    )
+    expect(within(forgot).queryByText(/we will send you a link/)).toBeNull()
+    await user.click(within(forgot).getByRole('button', { name: 'Save the new password' }))
+    expect(onSubmit).toHaveBeenCalledTimes(1)
   })
 
   it('forgot-password-success: the text and the way back to login, no form', async () => {

@@ -18,6 +18,7 @@ const rendered = new Set(['email', 'password', 'passwordRetype', 'profile.zip'])
 describe('the calls of forgot/reset password, password change and code verification', () => {
   const screens: Record<string, Set<string>> = {
     forgot: new Set(['loginID', 'captcha']),
+    security: new Set(['loginID', 'secretAnswer', 'newPassword', 'passwordRetype']),
     reset: new Set(['newPassword', 'passwordRetype']),
     change: new Set(['password', 'newPassword', 'passwordRetype']),
     code: new Set(['code']),
@@ -149,6 +150,34 @@ describe('the calls of forgot/reset password, password change and code verificat
         messageId: 'there_is_no_user_with_that_username_or_email',
         fallback: 'Login ID does not exist',
         errorCode: 403047,
+        retryable: false,
+      },
+    })
+  })
+
+  it('400050: "the answer is not right" on the answer once the question is asked; the server’s words before', () => {
+    const error = errorFrom(
+      { errorCode: 400050, errorMessage: 'Security verification failed', secretQuestion: 'Your first pet?' },
+      'accounts.resetPassword',
+    )
+    expect(classifyError(error, screens.security as Set<string>, 'accounts.resetPassword')).toEqual({
+      kind: 'fields',
+      fields: [
+        {
+          name: 'secretAnswer',
+          messageId: 'security_verification_failed',
+          fallback: 'Security verification failed',
+          errorCode: 400050,
+        },
+      ],
+    })
+    // A site that names no question: "the answer is not right" would speak of an answer never asked for.
+    expect(classifyError(error, screens.forgot as Set<string>, 'accounts.resetPassword')).toEqual({
+      kind: 'form',
+      form: {
+        messageId: 'error_400050',
+        fallback: 'Security verification failed',
+        errorCode: 400050,
         retryable: false,
       },
     })

@@ -153,6 +153,36 @@ describe('deriveFields for the screens of one call', () => {
   })
 })
 
+describe('deriveFields for forgot-password-security: forgot-password once the question is asked (400050)', () => {
+  const secretAnswer: FieldSpec = {
+    name: 'secretAnswer',
+    section: 'security',
+    kind: 'text',
+    schemaType: 'string',
+    label: 'Security answer',
+    labelKey: 'secretAnswer',
+    required: true,
+    mustBeTrue: false,
+  }
+
+  it('asks for the login ID as before, the answer (required), the new password and its retype', () => {
+    const specs = derive('forgot-password-security')
+    expect(specs).toEqual([...derive('forgot-password'), secretAnswer, newPassword, newPasswordRetype])
+    // Required whatever the registration policy says: the reset cannot go on without the answer.
+    expect(policies.registration?.requireSecurityQuestion).not.toBe(true)
+    expect(console.warn).not.toHaveBeenCalled()
+  })
+
+  it('takes only the captcha from extra, and ignores fields', () => {
+    const own = ['loginID', 'secretAnswer', 'newPassword', 'passwordRetype']
+    expect(names(derive('forgot-password-security', { fields: ['profile.zip'] }))).toEqual(own)
+    expect(names(derive('forgot-password-security', { extra: ['secretQuestion', 'captcha'] }))).toEqual([
+      ...own,
+      'captcha',
+    ])
+  })
+})
+
 describe('deriveFields for lite-progression', () => {
   it.each<[string, DeriveFieldsOptions, SitePolicies]>([
     ['the fixture site', {}, policies],
