@@ -35,6 +35,11 @@ export interface Harness {
   admin(method: string, params?: Record<string, unknown>, site?: SiteConfig): Promise<Record<string, unknown>>
   /** A raw form POST, for parameters the typed client would not send. */
   raw(method: string, params: Record<string, string>): Promise<Record<string, unknown>>
+  /**
+   * A finalized `accounts.register` over a raw POST, with a fresh regToken and every field the
+   * default site requires (`COMPLETE`); `params` adds or replaces (`email`, `password`, …).
+   */
+  register(params: Record<string, string>, apiKey?: string): Promise<Record<string, unknown>>
   close(): Promise<void>
 }
 
@@ -70,6 +75,19 @@ export async function startHarness(
     admin: (method, params = {}, site = DEFAULT_SITE) =>
       post(method, { apiKey: site.apiKey, userKey: site.userKey, secret: site.secret, ...params }),
     raw: (method, params) => post(method, params),
+    async register(params, apiKey = DEFAULT_SITE.apiKey) {
+      const { regToken } = await post('accounts.initRegistration', { apiKey })
+      return post('accounts.register', {
+        apiKey,
+        regToken,
+        password: PASSWORD,
+        profile: COMPLETE.profile,
+        data: COMPLETE.data,
+        preferences: COMPLETE.preferences,
+        finalizeRegistration: 'true',
+        ...params,
+      })
+    },
     async close() {
       await server.close()
       rmSync(dir, { recursive: true, force: true })

@@ -37,21 +37,7 @@ const call = (method: string, params: Record<string, string>, apiKey = codeSite.
 /** A registration on a code-verification site: its 206006 answer, email and regToken. */
 async function pendingRegistration(apiKey = codeSite.apiKey) {
   const email = uniqueEmail('code')
-  const { regToken } = await call('accounts.initRegistration', {}, apiKey)
-  const body = await call(
-    'accounts.register',
-    {
-      regToken: regToken as string,
-      email,
-      password: PASSWORD,
-      profile: JSON.stringify(COMPLETE.profile),
-      data: JSON.stringify(COMPLETE.data),
-      preferences: JSON.stringify(COMPLETE.preferences),
-      finalizeRegistration: 'true',
-      include: 'profile,data',
-    },
-    apiKey,
-  )
+  const body = await h.register({ email, include: 'profile,data' }, apiKey)
   return { email, body, UID: body.UID as string, regToken: body.regToken as string }
 }
 

@@ -1,15 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SITE } from '../../../src/server'
-import {
-  COMPLETE,
-  PASSWORD,
-  rejection,
-  siteWith,
-  startHarness,
-  uniqueEmail,
-  type Harness,
-} from '../../support/emulatorHarness'
+import { PASSWORD, rejection, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
 import { loadFixture } from '../../support/fixtures'
 
 const NEW_PASSWORD = 'Brand-new-42'
@@ -34,20 +26,7 @@ const siteOf = (apiKey: string) => SITES.find((site) => site.apiKey === apiKey)
 
 async function registered(apiKey = DEFAULT_SITE.apiKey) {
   const email = uniqueEmail('change')
-  const { regToken } = await call('accounts.initRegistration', {}, apiKey)
-  const body = await call(
-    'accounts.register',
-    {
-      regToken: regToken as string,
-      email,
-      password: PASSWORD,
-      profile: JSON.stringify(COMPLETE.profile),
-      data: JSON.stringify(COMPLETE.data),
-      preferences: JSON.stringify(COMPLETE.preferences),
-      finalizeRegistration: 'true',
-    },
-    apiKey,
-  )
+  const body = await h.register({ email }, apiKey)
   expect(body.errorCode).toBe(0)
   return { email, UID: body.UID as string }
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SITE } from '../../../src/server'
 import { refererOf } from '../../../src/server/accountsHttpHandler'
 import { createSqliteStore, sqliteMigrations } from '../../../src/server/sqliteStore'
-import { COMPLETE, PASSWORD, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
+import { PASSWORD, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
 import { loadFixture } from '../../support/fixtures'
 
 const NEW_PASSWORD = 'Brand-new-42'
@@ -32,17 +32,7 @@ const call = (method: string, params: Record<string, string>, apiKey = DEFAULT_S
 
 async function registered(apiKey = DEFAULT_SITE.apiKey, password = PASSWORD) {
   const email = uniqueEmail('reset')
-  const { regToken } = await call('accounts.initRegistration', {}, apiKey)
-  const body = await h.raw('accounts.register', {
-    apiKey,
-    regToken: regToken as string,
-    email,
-    password,
-    profile: JSON.stringify(COMPLETE.profile),
-    data: JSON.stringify(COMPLETE.data),
-    preferences: JSON.stringify(COMPLETE.preferences),
-    finalizeRegistration: 'true',
-  })
+  const body = await h.register({ email, password }, apiKey)
   expect(body.errorCode).toBe(0)
   return { email, UID: body.UID as string }
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SITE, type SiteConfig } from '../../../src/server'
 import { ANSWER_WINDOW_MS, MAX_SECURITY_ANSWERS_PER_WINDOW } from '../../../src/emulator/securityReset'
-import { COMPLETE, PASSWORD, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
+import { PASSWORD, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
 
 const NEW_PASSWORD = 'Brand-new-42'
 const QUESTION = 'Name of your first pet?'
@@ -44,18 +44,13 @@ interface Registered {
 async function registered(apiKey: string, question = true): Promise<Registered> {
   const byUsername = apiKey === usernameSite.apiKey
   const loginID = byUsername ? `user${Date.now()}${Math.random().toString(36).slice(2, 8)}` : uniqueEmail('secure')
-  const { regToken } = await h.raw('accounts.initRegistration', { apiKey })
-  const body = await h.raw('accounts.register', {
+  const body = await h.register(
+    {
+      ...(byUsername ? { username: loginID } : { email: loginID }),
+      ...(question ? { secretQuestion: QUESTION, secretAnswer: ANSWER } : {}),
+    },
     apiKey,
-    regToken: regToken as string,
-    ...(byUsername ? { username: loginID } : { email: loginID }),
-    password: PASSWORD,
-    ...(question ? { secretQuestion: QUESTION, secretAnswer: ANSWER } : {}),
-    profile: JSON.stringify(COMPLETE.profile),
-    data: JSON.stringify(COMPLETE.data),
-    preferences: JSON.stringify(COMPLETE.preferences),
-    finalizeRegistration: 'true',
-  })
+  )
   expect(body.errorCode).toBe(0)
   return { loginID, UID: body.UID as string }
 }
