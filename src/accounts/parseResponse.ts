@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { isPlainObject } from '../shared/plainObjects'
 import { AccountsError } from './AccountsError'
 import { ErrorCodes, isSuccessCode } from './errorCodes'
 import { redactBody } from './redact'
@@ -49,10 +50,6 @@ const validationErrorShape = z.looseObject({
   message: z.optional(z.string()),
   fieldName: z.optional(z.string()),
 })
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
@@ -113,7 +110,7 @@ export function parseResponse<M extends AccountsMethod>(
   secrets: readonly string[] = [],
   httpStatus?: number,
 ): AccountsCalls[M]['response'] {
-  if (!isRecord(raw)) {
+  if (!isPlainObject(raw)) {
     throw malformedResponse(
       method,
       `${method} answered ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}, not an object`,

@@ -1,15 +1,18 @@
+/** What a person types that must stay secret: the passwords and the security answer. */
+const TYPED_SECRETS = ['password', 'newPassword', 'secretAnswer', 'passwordRetype'] as const
+
+/**
+ * Form fields whose values never reach an event handler (a handler may log what it gets): the typed
+ * secrets and a verification code.
+ */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([...TYPED_SECRETS, 'code'])
+
 /**
  * Keys dropped wherever they appear in a response (a server that echoes the request). Not `code` or
  * `passwordResetToken`: a schema may have a field named `code`, and a server's own
  * `resetPassword({ sendEmail: false })` answers with the token it asked for.
  */
-const ECHOED_SECRET_KEYS: ReadonlySet<string> = new Set([
-  'password',
-  'newPassword',
-  'secretAnswer',
-  'passwordRetype',
-  'captchaText',
-])
+const ECHOED_SECRET_KEYS: ReadonlySet<string> = new Set([...TYPED_SECRETS, 'captchaText'])
 
 /** Parameters whose values must never leave the request: not in errors, logs, caches or URLs. */
 export const SECRET_PARAMS: ReadonlySet<string> = new Set([

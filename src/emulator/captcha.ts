@@ -5,7 +5,7 @@
 import type { CallContext, Handler } from './context'
 import { fromBase64Url, randomBytes, timingSafeEqual, toBase64Url, utf8 } from './crypto'
 import { captchaDataUrl, randomWord, renderCaptchaSvg } from './captchaImage'
-import { fail } from './envelope'
+import { invalidValue, needsServerCredentials } from './errors'
 
 /** A challenge is answered within 10 minutes, once. */
 export const CAPTCHA_LIFETIME_MS = 10 * 60 * 1000
@@ -130,9 +130,8 @@ export const getCaptcha: Handler = async (context) => {
 
 /** Development inspection: the word of a challenge, so browser tests can solve it without OCR. */
 export const getCaptchaAnswer: Handler = async (context) => {
-  if (!context.serverAuthorized)
-    throw fail(403007, 'Permission denied', 'emulator.getCaptchaAnswer needs the site userKey and secret')
+  if (!context.serverAuthorized) throw needsServerCredentials('emulator.getCaptchaAnswer')
   const challenge = await openChallenge(context, context.params.required('captchaToken'))
-  if (!challenge) throw fail(400006, 'Invalid parameter value', 'Invalid captchaToken')
+  if (!challenge) throw invalidValue('captchaToken')
   return { errorCode: 0, captchaText: challenge.answer }
 }

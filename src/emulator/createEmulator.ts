@@ -3,6 +3,9 @@ import type { CaptchaVerifier, EmulatorEnv, Handler } from './context'
 import { randomBytes, timingSafeEqual, toBase64Url } from './crypto'
 import { DEFAULT_SITE } from './defaultSite'
 import { ApiFailure, fail, type Body } from './envelope'
+import { invalidApiKey, notSupported, rateLimited } from './errors'
+import { finalizeRegistration } from './finalizeRegistrationCall'
+import { initRegistration } from './initRegistrationCall'
 import { createMemoryStore } from './memoryStore'
 import { messagesFor } from './messages'
 import { Params } from './params'
@@ -10,7 +13,7 @@ import { isAvailableLoginID, login } from './loginCalls'
 import * as otp from './otpCalls'
 import { resetPassword } from './passwordReset'
 import * as progression from './progressionCalls'
-import * as registration from './registrationCalls'
+import { register } from './registerCall'
 import { setAccountInfo } from './setAccountInfoCall'
 import * as siteCalls from './siteCalls'
 import { normalizeSiteConfig } from './siteConfig'
@@ -67,9 +70,9 @@ export interface Emulator {
 }
 
 const calls: Readonly<Record<string, Handler>> = {
-  'accounts.initRegistration': registration.initRegistration,
-  'accounts.register': registration.register,
-  'accounts.finalizeRegistration': registration.finalizeRegistration,
+  'accounts.initRegistration': initRegistration,
+  'accounts.register': register,
+  'accounts.finalizeRegistration': finalizeRegistration,
   'accounts.setAccountInfo': setAccountInfo,
   'accounts.login': login,
   'accounts.isAvailableLoginID': isAvailableLoginID,
@@ -146,15 +149,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
   async function dispatch({ method, params: raw, clientAddress = 'local', referer }: EmulatorRequest): Promise<Body> {
     const handler = Object.hasOwn(calls, method) ? calls[method] : undefined
-    if (!handler) throw fail(400096, 'Not supported', `${method} is not supported by the emulator`)
+    if (!handler) throw notSupported(`${method} is not supported by the emulator`)
     const params = new Params(raw)
     const apiKey = params.string('apiKey')
-    if (apiKey === undefined) throw fail(400093, 'Invalid ApiKey parameter', 'Missing apiKey')
+    if (apiKey === undefined) throw invalidApiKey('Missing apiKey')
     const site = await store.getSite(apiKey)
-    if (!site) throw fail(400093, 'Invalid ApiKey parameter', 'Invalid ApiKey parameter')
+    if (!site) throw invalidApiKey('Invalid ApiKey parameter')
     const now = env.now()
-    if (!allow(`${apiKey}\n${clientAddress}`, now))
-      throw fail(403048, 'Api rate limit exceeded', 'Api rate limit exceeded')
+    if (!allow(`${apiKey}\n${clientAddress}`, now)) throw rateLimited('Api rate limit exceeded')
 
     const userKey = params.string('userKey')
     const secret = params.string('secret')

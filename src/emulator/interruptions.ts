@@ -7,7 +7,7 @@ import { accountBody, signUID } from './accountView'
 import type { CallContext } from './context'
 import { fail, type ApiFailure } from './envelope'
 import { passwordChangeDue } from './passwordHistory'
-import { include, newToken } from './registrationSupport'
+import { include, newToken, type NewTokenOptions } from './registrationSupport'
 import type { AccountRecord, SiteConfig } from './types'
 
 /** `accountOptions.useCodeVerification` together with `verifyEmail`: a code instead of a link. */
@@ -16,17 +16,40 @@ export function verifiesByCode(site: SiteConfig): boolean {
   return options?.verifyEmail === true && options.useCodeVerification === true
 }
 
+/** A verification answer: the account with its emails, a regToken, and for a new user the UID signature. */
+async function pendingVerificationAnswer(
+  context: CallContext,
+  account: AccountRecord,
+  newUser: boolean,
+  [errorCode, errorMessage]: [number, string],
+  token: NewTokenOptions,
+): Promise<ApiFailure> {
+  return fail(errorCode, errorMessage, errorMessage, {
+    ...accountBody(account, [...include(context), 'emails']),
+    ...(newUser ? { ...(await signUID(context.site, account.UID, context.now)), newUser: true } : {}),
+    regToken: await newToken(context, false, { UID: account.UID, ...token }),
+  })
+}
+
 /** 206006 with the body of a 206002; no code is sent until the screen asks (`accounts.otp.sendCode`). */
-export async function pendingCodeVerification(
+export function pendingCodeVerification(
   context: CallContext,
   account: AccountRecord,
   newUser: boolean,
 ): Promise<ApiFailure> {
-  return fail(206006, 'Account Pending Code Verification', 'Account Pending Code Verification', {
-    ...accountBody(account, [...include(context), 'emails']),
-    ...(newUser ? { ...(await signUID(context.site, account.UID, context.now)), newUser: true } : {}),
-    regToken: await newToken(context, false, { UID: account.UID, step: 'code-verification', newUser }),
+  return pendingVerificationAnswer(context, account, newUser, [206006, 'Account Pending Code Verification'], {
+    step: 'code-verification',
+    newUser,
   })
+}
+
+/** 206002: the account waits for a link mailed to its emails; its regToken continues the flow. */
+export function pendingLinkVerification(
+  context: CallContext,
+  account: AccountRecord,
+  newUser: boolean,
+): Promise<ApiFailure> {
+  return pendingVerificationAnswer(context, account, newUser, [206002, 'Account Pending Verification'], {})
 }
 
 /** What stops a registered account from getting a session now, if anything. */
@@ -44,8 +67,5 @@ export async function loginInterruption(
   const options = site.policies.accountOptions
   if (options?.verifyEmail !== true || account.isVerified || options.allowUnverifiedLogin === true) return undefined
   if (verifiesByCode(site)) return pendingCodeVerification(context, account, newUser)
-  return fail(206002, 'Account Pending Verification', 'Account Pending Verification', {
-    ...accountBody(account, [...include(context), 'emails']),
-    regToken: await newToken(context, false, { UID: account.UID }),
-  })
+  return pendingLinkVerification(context, account, false)
 }

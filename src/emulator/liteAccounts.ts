@@ -1,32 +1,16 @@
+import { isValidEmail } from './accountRules'
+import { applyWrite, onlyGaps } from './applyWrite'
+import { checkWrite } from './checkWrite'
 import type { CallContext } from './context'
-import { fail, randomHex32, validationFailure, type Body } from './envelope'
+import { fail, validationFailure, type Body } from './envelope'
+import { invalidField, requiredField } from './errors'
+import { newAccount } from './newAccount'
 import type { AccountRecord } from './types'
-import { applyWrite, checkWrite, isValidEmail, onlyGaps, validateWrite, writeInputOf } from './validateWrite'
+import { validateWrite } from './validateWrite'
+import { writeInputOf } from './writeInput'
 
 /** Parallel calls on one email settle within a few rounds; past that the caller is told to retry. */
 const MAX_ATTEMPTS = 3
-
-function newLiteAccount(context: CallContext, email: string): AccountRecord {
-  const { params, site, now } = context
-  return {
-    UID: randomHex32(),
-    apiKey: site.apiKey,
-    kind: 'lite',
-    loginIDs: { emails: [email] },
-    profile: {},
-    data: {},
-    subscriptions: {},
-    preferences: {},
-    emails: { verified: [], unverified: [email] },
-    isRegistered: false,
-    isVerified: false,
-    isActive: true,
-    created: now,
-    lastUpdated: now,
-    ...(params.string('lang') === undefined ? {} : { lang: params.string('lang') }),
-    ...(params.string('regSource') === undefined ? {} : { regSource: params.string('regSource') }),
-  }
-}
 
 async function sendDoubleOptIn(context: CallContext, account: AccountRecord, to: string, pending: string[]) {
   if (pending.length === 0) return
@@ -52,10 +36,10 @@ export async function setLiteAccountInfo(context: CallContext): Promise<Body> {
   const input = writeInputOf(context.params)
   const email = input.profile?.email
   if (typeof email !== 'string' || email.trim() === '') {
-    throw validationFailure([{ errorCode: 400027, message: messages('required'), fieldName: 'profile.email' }])
+    throw validationFailure([requiredField(messages, 'profile.email')])
   }
   if (!isValidEmail(email.trim())) {
-    throw validationFailure([{ errorCode: 400026, message: messages('invalidEmail'), fieldName: 'profile.email' }])
+    throw validationFailure([invalidField(messages('invalidEmail'), 'profile.email')])
   }
   const normalizedEmail = email.trim()
   input.profile = { ...input.profile, email: normalizedEmail }
@@ -73,7 +57,13 @@ export async function setLiteAccountInfo(context: CallContext): Promise<Body> {
     }
 
     const existing = await env.store.findLiteAccount(site.apiKey, normalizedEmail)
-    const account = existing ?? newLiteAccount(context, normalizedEmail)
+    const account =
+      existing ??
+      newAccount(context, {
+        kind: 'lite',
+        loginIDs: { emails: [normalizedEmail] },
+        emails: { verified: [], unverified: [normalizedEmail] },
+      })
     const write = validateWrite(input, {
       site,
       client: true,

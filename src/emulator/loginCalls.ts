@@ -1,9 +1,9 @@
+import { missingRequiredFields } from './accountRules'
 import type { Handler } from './context'
 import { verifySecret } from './crypto'
 import { loginInterruption } from './interruptions'
 import { failedLogin, requireLoginCaptcha, resetFailedLogins } from './loginCaptcha'
 import { include, pendingRegistration, readSessionOptions, sessionBody } from './registrationSupport'
-import { missingRequiredFields } from './validateWrite'
 
 /**
  * A password login. A right password may still meet an interruption: an unfinished registration

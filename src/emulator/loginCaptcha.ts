@@ -3,9 +3,11 @@
  * 0 or absent turns it off). Failures are counted per account; from the Nth on, a login must carry a
  * CAPTCHA before its password is even looked at.
  */
+import { isPlainObject } from '../shared/plainObjects'
 import { verifyCaptcha } from './captcha'
 import type { CallContext } from './context'
 import { fail } from './envelope'
+import { invalidLoginID } from './errors'
 import type { AccountRecord } from './types'
 
 /** What SAP's login markup keys its CAPTCHA block on (`data-error-flags="captchaNeeded"`). */
@@ -13,8 +15,7 @@ const captchaNeeded = { errorFlags: 'captchaNeeded' }
 
 function threshold(context: CallContext): number {
   const captcha = context.site.policies.security?.captcha
-  const value =
-    captcha !== null && typeof captcha === 'object' && !Array.isArray(captcha) ? captcha.failedLoginThreshold : 0
+  const value = isPlainObject(captcha) ? captcha.failedLoginThreshold : 0
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
 }
 
@@ -42,7 +43,7 @@ export async function failedLogin(context: CallContext, account: AccountRecord |
     await context.env.store.updateAccount(fresh)
     if (fresh.failedLogins >= limit) flags = captchaNeeded
   }
-  return fail(403042, 'Invalid LoginID', 'invalid loginID or password', flags)
+  return invalidLoginID('invalid loginID or password', flags)
 }
 
 /** A right password starts the count again. */

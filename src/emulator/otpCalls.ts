@@ -5,7 +5,7 @@
  */
 import type { CallContext, Handler } from './context'
 import { hmac, timingSafeEqual, toBase64Url } from './crypto'
-import { fail } from './envelope'
+import { expired, invalidValue, needsServerCredentials, rateLimited } from './errors'
 import { pendingAccount, readToken, saveAccount } from './registrationSupport'
 import { issueSignedToken, readSignedToken } from './signedToken'
 import type { AccountRecord } from './types'
@@ -19,7 +19,7 @@ const SEND_WINDOW_MS = 10 * 60 * 1000
 /** Tries per vToken (right or wrong); after them the vToken is burned. */
 export const MAX_CODE_TRIES = 5
 
-const invalidVToken = () => fail(400006, 'Invalid parameter value', 'Invalid vToken')
+const invalidVToken = () => invalidValue('vToken')
 
 /** Six digits, uniformly drawn. */
 function newCode(): string {
@@ -43,11 +43,9 @@ export const sendCode: Handler = async (context) => {
   const address = [...account.emails.verified, ...account.emails.unverified].find(
     (candidate) => candidate.toLowerCase() === email,
   )
-  if (address === undefined) throw fail(400006, 'Invalid parameter value', 'Invalid email')
+  if (address === undefined) throw invalidValue('email')
   const recent = (account.codesSent ?? []).filter((sent) => now - sent < SEND_WINDOW_MS)
-  if (recent.length >= MAX_CODES_PER_WINDOW) {
-    throw fail(403048, 'Api rate limit exceeded', 'Too many codes sent; wait before asking for another')
-  }
+  if (recent.length >= MAX_CODES_PER_WINDOW) throw rateLimited('Too many codes sent; wait before asking for another')
   const code = newCode()
   const { token, id } = await issueSignedToken(env.tokenKey, PREFIX, {
     apiKey: site.apiKey,
@@ -76,10 +74,9 @@ export const sendCode: Handler = async (context) => {
 async function accountOf(context: CallContext): Promise<AccountRecord> {
   const { params } = context
   if (!params.has('regToken') && params.has('UID')) {
-    if (!context.serverAuthorized)
-      throw fail(403007, 'Permission denied', 'otp.update by UID needs the site userKey and secret')
+    if (!context.serverAuthorized) throw needsServerCredentials('otp.update by UID')
     const account = await context.env.store.getAccount(context.site.apiKey, params.required('UID'))
-    if (!account || account.kind !== 'full') throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+    if (!account || account.kind !== 'full') throw invalidValue('UID')
     return account
   }
   return pendingAccount(context, await readToken(context, 'full'))
@@ -103,12 +100,10 @@ export const update: Handler = async (context) => {
   const account = await accountOf(context)
   const claims = await readSignedToken(env.tokenKey, PREFIX, vToken, site.apiKey)
   if (!claims || claims.UID !== account.UID) throw invalidVToken()
-  if (now > claims.expiresAt) throw fail(403002, 'Request has expired', 'vToken expired')
+  if (now > claims.expiresAt) throw expired('vToken')
   const pending = account.pendingCode
   if (pending?.vTokenId !== claims.id || !(await takeTry(context, claims.id))) throw invalidVToken()
-  if (!timingSafeEqual(await codeHash(context, claims.id, code), pending.codeHash)) {
-    throw fail(400006, 'Invalid parameter value', 'Invalid code')
-  }
+  if (!timingSafeEqual(await codeHash(context, claims.id, code), pending.codeHash)) throw invalidValue('code')
   // Read again: the slow parts above may have let another call change the account.
   const fresh = (await env.store.getAccount(site.apiKey, account.UID)) ?? account
   if (fresh.pendingCode?.vTokenId !== claims.id) throw invalidVToken()

@@ -1,18 +1,19 @@
 import type { JsonObject } from '../accounts/types'
+import { isPlainObject } from '../shared/plainObjects'
 import { fail } from './envelope'
+import { invalidParameter, invalidValue } from './errors'
 
 /** Longest value any single parameter may have; longer ones are refused, not truncated. */
 export const MAX_PARAM_LENGTH = 64 * 1024
 
 const missing = (name: string) => fail(400002, 'Missing required parameter', `Missing required parameter: ${name}`)
-const invalid = (name: string) => fail(400006, 'Invalid parameter value', `Invalid ${name}`)
 
 /** Typed reads of wire parameters (all strings), each failing with the documented envelope. */
 export class Params {
   constructor(private readonly raw: Readonly<Record<string, string>>) {
     for (const [name, value] of Object.entries(raw)) {
       if (value.length > MAX_PARAM_LENGTH)
-        throw fail(400006, 'Invalid parameter value', `${name} is longer than ${MAX_PARAM_LENGTH} characters`)
+        throw invalidParameter(`${name} is longer than ${MAX_PARAM_LENGTH} characters`)
     }
   }
 
@@ -39,13 +40,13 @@ export class Params {
     if (value === undefined) return fallback
     if (value === 'true' || value === '1') return true
     if (value === 'false' || value === '0') return false
-    throw invalid(name)
+    throw invalidValue(name)
   }
 
   integer(name: string): number | undefined {
     const value = this.string(name)
     if (value === undefined) return undefined
-    if (!/^-?\d{1,15}$/.test(value)) throw invalid(name)
+    if (!/^-?\d{1,15}$/.test(value)) throw invalidValue(name)
     return Number(value)
   }
 
@@ -57,9 +58,9 @@ export class Params {
     try {
       parsed = JSON.parse(value)
     } catch {
-      throw fail(400006, 'Invalid parameter value', `${name} is not valid JSON`)
+      throw invalidParameter(`${name} is not valid JSON`)
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(name)
+    if (!isPlainObject(parsed)) throw invalidValue(name)
     return parsed as JsonObject
   }
 

@@ -4,10 +4,11 @@
  */
 import type { CallContext } from './context'
 import { verifySecret } from './crypto'
-import { fail, type Body } from './envelope'
+import type { Body } from './envelope'
+import { invalidLoginID, invalidRegToken } from './errors'
 import { checkNewPasswordPolicy, checkNotUsedBefore, setPassword } from './passwordHistory'
 import type { RegTokenClaims } from './regToken'
-import { invalidRegToken, pendingAccount, saveAccount } from './registrationSupport'
+import { pendingAccount, saveAccount } from './registrationSupport'
 import type { AccountRecord } from './types'
 
 /**
@@ -21,7 +22,7 @@ export async function changePasswordWithToken(context: CallContext, claims: RegT
   const password = context.params.required('password')
   const newPassword = context.params.required('newPassword')
   const valid = account.passwordHash !== undefined && (await verifySecret(password, account.passwordHash))
-  if (!valid) throw fail(403042, 'Invalid LoginID', 'invalid password')
+  if (!valid) throw invalidLoginID('invalid password')
   checkNewPasswordPolicy(context, newPassword)
   await checkNotUsedBefore(context, account, newPassword)
   await setPassword(context, account, newPassword)

@@ -2,11 +2,12 @@
  * Passwords over time (FLOWS.md §3, §4): the history that refuses an old password (401030), the
  * policy checks of a new one, and when a change is due (403100).
  */
+import { meetsPasswordPolicy } from './accountRules'
 import type { CallContext } from './context'
 import { hashSecret, verifySecret } from './crypto'
 import { fail, validationFailure } from './envelope'
+import { weakPassword } from './errors'
 import type { AccountRecord, SiteConfig } from './types'
-import { meetsPasswordPolicy } from './validateWrite'
 
 /** Earlier passwords refused besides the current one when the site sets no `passwordHistorySize`. */
 export const DEFAULT_PASSWORD_HISTORY_SIZE = 5
@@ -44,9 +45,7 @@ export function passwordChangeDue(account: AccountRecord, site: SiteConfig, now:
 /** 400009 on `newPassword` when it fails the site's `passwordComplexity`. */
 export function checkNewPasswordPolicy(context: CallContext, newPassword: string): void {
   if (meetsPasswordPolicy(newPassword, context.site.policies.passwordComplexity, context.env.warn)) return
-  throw validationFailure([
-    { errorCode: 400009, message: context.messages('passwordComplexity'), fieldName: 'newPassword' },
-  ])
+  throw validationFailure([weakPassword(context.messages, 'newPassword')])
 }
 
 /** 401030 when `newPassword` is the current password or one the history still holds. */

@@ -6,7 +6,8 @@
  * (`securityReset.ts`, 400050).
  */
 import type { CallContext, Handler } from './context'
-import { fail, type Body } from './envelope'
+import type { Body } from './envelope'
+import { expired, invalidParameter, invalidValue, loginIDNotFound, needsServerCredentials } from './errors'
 import { checkNewPasswordPolicy, checkNotUsedBefore, setPassword } from './passwordHistory'
 import { saveAccount } from './registrationSupport'
 import { resetWithSecurityCheck, securityCheckRequired } from './securityReset'
@@ -18,14 +19,12 @@ const DEFAULT_TOKEN_EXPIRATION_S = 3600
 /** Where the link points when the site has no `resetURL` and the call named no page. */
 export const DEFAULT_RESET_PAGE = 'http://localhost/'
 
-const invalidToken = () => fail(400006, 'Invalid parameter value', 'Invalid passwordResetToken')
+const invalidToken = () => invalidValue('passwordResetToken')
 
 export const resetPassword: Handler = async (context) => {
   const { params } = context
   if (params.has('passwordResetToken')) {
-    if (params.has('loginID')) {
-      throw fail(400006, 'Invalid parameter value', 'Pass either loginID or passwordResetToken, not both')
-    }
+    if (params.has('loginID')) throw invalidParameter('Pass either loginID or passwordResetToken, not both')
     return completeReset(context)
   }
   return requestReset(context)
@@ -71,11 +70,7 @@ function recipient(context: CallContext, account: AccountRecord): string {
   const requested = context.params.string('email')?.trim().toLowerCase()
   const to = requested === undefined ? addresses[0] : addresses.find((address) => address.toLowerCase() === requested)
   if (to === undefined) {
-    throw fail(
-      400006,
-      'Invalid parameter value',
-      requested === undefined ? 'The account has no email' : 'Invalid email',
-    )
+    throw requested === undefined ? invalidParameter('The account has no email') : invalidValue('email')
   }
   return to
 }
@@ -84,15 +79,13 @@ async function requestReset(context: CallContext): Promise<Body> {
   const { env, site, params, now } = context
   const loginID = params.required('loginID').trim()
   const sendEmail = params.boolean('sendEmail', true)
-  if (!sendEmail && !context.serverAuthorized) {
-    throw fail(403007, 'Permission denied', 'sendEmail=false needs the site userKey and secret')
-  }
+  if (!sendEmail && !context.serverAuthorized) throw needsServerCredentials('sendEmail=false')
   // Lite accounts have no login ID, so their emails are unknown here too.
   const account = await env.store.findAccountByLoginID(site.apiKey, loginID)
   if (!account) {
     // Harvesting protection: the same answer as for a real account, and no email.
     if (site.policies.accountOptions?.preventLoginIDHarvesting === true) return { errorCode: 0 }
-    throw fail(403047, 'Login ID does not exist', 'There is no user with that username or email')
+    throw loginIDNotFound('There is no user with that username or email')
   }
   // A server asking for the token (sendEmail=false) is trusted; a client must pass the check. Without
   // it, `secretAnswer` and `newPassword` are ignored and the link is mailed, as SAP documents.
@@ -127,7 +120,7 @@ async function completeReset(context: CallContext): Promise<Body> {
   const newPassword = params.required('newPassword')
   const claims = await readSignedToken(env.tokenKey, PREFIX, token, site.apiKey)
   if (!claims) throw invalidToken()
-  if (now > claims.expiresAt) throw fail(403002, 'Request has expired', 'passwordResetToken expired')
+  if (now > claims.expiresAt) throw expired('passwordResetToken')
   const account = await env.store.getAccount(site.apiKey, claims.UID)
   // A newer request replaced the id (revoked), or the token was used.
   if (!account || account.kind !== 'full' || account.resetTokenId !== claims.id) throw invalidToken()

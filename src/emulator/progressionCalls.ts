@@ -5,8 +5,8 @@
  * keeping its UID.
  */
 import type { Handler } from './context'
-import { fail } from './envelope'
-import { invalidRegToken, newToken } from './registrationSupport'
+import { expired, invalidRegToken, invalidValue, loginIDNotFound, needsServerCredentials } from './errors'
+import { newToken } from './registrationSupport'
 import { issueSignedToken, readSignedToken } from './signedToken'
 
 const PREFIX = 'LT1_'
@@ -15,14 +15,12 @@ const DEFAULT_LIFETIME_S = 3600
 /** Server only: `{ email, sessionExpiration? }` → `{ token }`, valid `sessionExpiration` seconds (3600). */
 export const getLiteToken: Handler = async (context) => {
   const { env, site, params, now } = context
-  if (!context.serverAuthorized) {
-    throw fail(403007, 'Permission denied', 'getLiteToken needs the site userKey and secret')
-  }
+  if (!context.serverAuthorized) throw needsServerCredentials('getLiteToken')
   const email = params.required('email').trim()
   const lifetime = params.integer('sessionExpiration') ?? DEFAULT_LIFETIME_S
-  if (lifetime <= 0) throw fail(400006, 'Invalid parameter value', 'Invalid sessionExpiration')
+  if (lifetime <= 0) throw invalidValue('sessionExpiration')
   const lite = await env.store.findLiteAccount(site.apiKey, email)
-  if (!lite) throw fail(403047, 'Login ID does not exist', 'There is no lite account with that email')
+  if (!lite) throw loginIDNotFound('There is no lite account with that email')
   const { token } = await issueSignedToken(env.tokenKey, PREFIX, {
     apiKey: site.apiKey,
     UID: lite.UID,
@@ -40,7 +38,7 @@ export const initProgression: Handler = async (context) => {
   const { env, site, params, now } = context
   const claims = await readSignedToken(env.tokenKey, PREFIX, params.required('regToken'), site.apiKey)
   if (!claims) throw invalidRegToken()
-  if (now > claims.expiresAt) throw fail(403002, 'Request has expired', 'regToken expired')
+  if (now > claims.expiresAt) throw expired('regToken')
   const lite = await env.store.getAccount(site.apiKey, claims.UID)
   if (!lite || lite.kind !== 'lite') throw invalidRegToken()
   return { errorCode: 0, regToken: await newToken(context, false, { UID: lite.UID, step: 'progression' }) }

@@ -1,5 +1,5 @@
 import { fromBase64Url, hmac, randomBytes, toBase64Url, utf8, verifyHmac } from './crypto'
-import { fail } from './envelope'
+import { expired, invalidRegToken } from './errors'
 
 /** Registration tokens live one hour, as SAP's do. */
 export const REG_TOKEN_LIFETIME_MS = 60 * 60 * 1000
@@ -52,28 +52,26 @@ export async function issueRegToken(key: string, claims: Omit<RegTokenClaims, 'i
   return `${body}.${toBase64Url(await hmac(key, body))}`
 }
 
-const invalid = () => fail(400006, 'Invalid parameter value', 'Invalid regToken')
-
 /**
  * Checks signature, site and lifetime: an unknown, tampered or foreign token is 400006 `Invalid
  * regToken`, an expired one 403002 `regToken expired`. Whether it was used up is the caller's check.
  */
 export async function readRegToken(key: string, token: string, apiKey: string, now: number): Promise<RegTokenClaims> {
-  if (token.length > MAX_TOKEN_LENGTH) throw invalid()
+  if (token.length > MAX_TOKEN_LENGTH) throw invalidRegToken()
   const match = /^(RT1_(?:LTE_)?)([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token)
   const signature = match?.[3] === undefined ? undefined : fromBase64Url(match[3])
-  if (!match || signature === undefined) throw invalid()
+  if (!match || signature === undefined) throw invalidRegToken()
   const body = `${match[1]}${match[2]}`
-  if (!(await verifyHmac(key, body, signature))) throw invalid()
+  if (!(await verifyHmac(key, body, signature))) throw invalidRegToken()
   let payload: Payload
   try {
     payload = JSON.parse(new TextDecoder().decode(fromBase64Url(match[2] as string))) as Payload
   } catch {
-    throw invalid()
+    throw invalidRegToken()
   }
   const lite = payload.l === 1
-  if (payload.k !== apiKey || lite !== (match[1] === 'RT1_LTE_')) throw invalid()
-  if (now - payload.t > REG_TOKEN_LIFETIME_MS) throw fail(403002, 'Request has expired', 'regToken expired')
+  if (payload.k !== apiKey || lite !== (match[1] === 'RT1_LTE_')) throw invalidRegToken()
+  if (now - payload.t > REG_TOKEN_LIFETIME_MS) throw expired('regToken')
   return {
     apiKey: payload.k,
     id: payload.i,

@@ -3,6 +3,7 @@ import type { ValidationError } from '../accounts/types'
 import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
 import type { CallContext } from './context'
 import { fail, validationFailure, type Body } from './envelope'
+import { invalidRegToken, invalidValue } from './errors'
 import { issueRegToken, readRegToken, type RegTokenClaims, type RegTokenStep } from './regToken'
 import type { AccountRecord, SiteConfig, UniqueConflict } from './types'
 
@@ -32,8 +33,6 @@ export function newToken(context: CallContext, lite: boolean, options: NewTokenO
   })
 }
 
-export const invalidRegToken = () => fail(400006, 'Invalid parameter value', 'Invalid regToken')
-
 /** A regToken that is genuine, of the right kind, and not used up. */
 export async function readToken(context: CallContext, kind: 'full' | 'lite' | 'any'): Promise<RegTokenClaims> {
   const claims = await readRegToken(
@@ -56,7 +55,7 @@ export async function consumeToken(context: CallContext, claims: RegTokenClaims)
 export function readSessionOptions(context: CallContext): void {
   const targetEnv = context.params.string('targetEnv')
   if (targetEnv !== undefined && !['browser', 'mobile', 'both'].includes(targetEnv)) {
-    throw fail(400006, 'Invalid parameter value', 'Invalid targetEnv')
+    throw invalidValue('targetEnv')
   }
   context.params.integer('sessionExpiration')
 }

@@ -8,6 +8,7 @@ import type { JsonObject } from '../accounts/types'
 import type { CallContext } from './context'
 import { verifySecret } from './crypto'
 import { fail, type Body } from './envelope'
+import { rateLimited } from './errors'
 import { checkNewPasswordPolicy, checkNotUsedBefore, setPassword } from './passwordHistory'
 import { saveAccount } from './registrationSupport'
 import type { AccountRecord, SiteConfig } from './types'
@@ -92,7 +93,7 @@ async function countAttempt(context: CallContext, account: AccountRecord): Promi
     const id = `security-answer:${account.apiKey}:${account.UID}:${window}:${slot}`
     if (await context.env.store.useToken(id, context.now)) return
   }
-  throw fail(403048, 'Api rate limit exceeded', 'Too many security answers; wait before trying again')
+  throw rateLimited('Too many security answers; wait before trying again')
 }
 
 /**

@@ -1,17 +1,14 @@
+import { applyWrite } from './applyWrite'
+import { checkCoppa } from './checkCoppa'
+import { checkWrite } from './checkWrite'
 import type { Handler } from './context'
-import { fail, validationFailure } from './envelope'
+import { validationFailure } from './envelope'
+import { invalidRegToken, invalidValue, needsServerCredentials } from './errors'
 import { setLiteAccountInfo } from './liteAccounts'
 import { applyRequirePasswordChange, changePasswordWithToken } from './passwordChange'
-import {
-  invalidRegToken,
-  loginIdentifiers,
-  loginIDTaken,
-  pendingAccount,
-  readToken,
-  saveAccount,
-} from './registrationSupport'
-import { checkCoppa } from './registrationCalls'
-import { applyWrite, checkWrite, validateWrite, writeInputOf } from './validateWrite'
+import { loginIdentifiers, loginIDTaken, pendingAccount, readToken, saveAccount } from './registrationSupport'
+import { validateWrite } from './validateWrite'
+import { writeInputOf } from './writeInput'
 
 /**
  * Three callers: a lite token (a newsletter subscription), a full regToken (completing a pending
@@ -46,11 +43,9 @@ export const setAccountInfo: Handler = async (context) => {
     return { errorCode: 0 }
   }
   const UID = params.required('UID')
-  if (!context.serverAuthorized) {
-    throw fail(403007, 'Permission denied', 'Writing an account by UID needs the site userKey and secret')
-  }
+  if (!context.serverAuthorized) throw needsServerCredentials('Writing an account by UID')
   const account = await env.store.getAccount(site.apiKey, UID)
-  if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+  if (!account) throw invalidValue('UID')
   const write = validateWrite(writeInputOf(context.params), {
     site,
     client: false,

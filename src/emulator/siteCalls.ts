@@ -1,26 +1,23 @@
 import type { JsonObject } from '../accounts/types'
+import { isPlainObject } from '../shared/plainObjects'
+import { missingRequiredFields } from './accountRules'
 import { accountBody, DEFAULT_INCLUDE, inspectAccount } from './accountView'
 import type { CallContext, Handler } from './context'
-import { fail } from './envelope'
+import { invalidParameter, invalidValue, needsServerCredentials } from './errors'
 import { normalizeSiteConfig, SCHEMA_SECTIONS, SiteConfigError } from './siteConfig'
 import type { SiteConfig } from './types'
-import { missingRequiredFields } from './validateWrite'
 
 /** The policy sections a browser (no credentials) may read. */
 const CLIENT_POLICY_SECTIONS = new Set(['registration', 'gigyaPlugins', 'passwordComplexity', 'security'])
 
 function requireServer(context: CallContext, what: string): void {
-  if (!context.serverAuthorized) throw fail(403007, 'Permission denied', `${what} needs the site userKey and secret`)
+  if (!context.serverAuthorized) throw needsServerCredentials(what)
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 export const getSchema: Handler = async ({ site, params }) => {
   const include = params.list('include') ?? [...SCHEMA_SECTIONS]
   const filter = params.string('filter') ?? 'full'
-  if (!['full', 'explicitOnly', 'clientOnly'].includes(filter))
-    throw fail(400006, 'Invalid parameter value', 'Invalid filter')
+  if (!['full', 'explicitOnly', 'clientOnly'].includes(filter)) throw invalidValue('filter')
   const body: Record<string, unknown> = { errorCode: 0 }
   for (const section of SCHEMA_SECTIONS) {
     if (!include.includes(section)) continue
@@ -43,8 +40,7 @@ export const getPolicies: Handler = async (context) => {
   const requested = params.list('sections')
   if (requested && !serverAuthorized) {
     const forbidden = requested.filter((section) => !CLIENT_POLICY_SECTIONS.has(section))
-    if (forbidden.length > 0)
-      throw fail(403007, 'Permission denied', `Reading ${forbidden.join(', ')} needs the site userKey and secret`)
+    if (forbidden.length > 0) throw needsServerCredentials(`Reading ${forbidden.join(', ')}`)
   }
   const body: Record<string, unknown> = { errorCode: 0 }
   for (const [section, value] of Object.entries(site.policies)) {
@@ -61,7 +57,7 @@ async function saveSite(context: CallContext, site: SiteConfig): Promise<void> {
   try {
     normalized = normalizeSiteConfig(site)
   } catch (error) {
-    if (error instanceof SiteConfigError) throw fail(400006, 'Invalid parameter value', error.message)
+    if (error instanceof SiteConfigError) throw invalidParameter(error.message)
     throw error
   }
   await context.env.store.putSite(normalized)
@@ -78,8 +74,7 @@ export const setSchema: Handler = async (context) => {
       fields: Record<string, unknown>
       dynamicSchema?: boolean
     }
-    if (update.fields !== undefined && !isObject(update.fields))
-      throw fail(400006, 'Invalid parameter value', `Invalid ${section}.fields`)
+    if (update.fields !== undefined && !isPlainObject(update.fields)) throw invalidValue(`${section}.fields`)
     const merged = { ...current.fields, ...(update.fields ?? {}) }
     current.fields = Object.fromEntries(Object.entries(merged).filter(([, def]) => def !== null))
     if (typeof update.dynamicSchema === 'boolean') current.dynamicSchema = update.dynamicSchema
@@ -107,7 +102,7 @@ export const setPolicies: Handler = async (context) => {
 export const getAccountInfo: Handler = async (context) => {
   requireServer(context, 'getAccountInfo')
   const account = await context.env.store.getAccount(context.site.apiKey, context.params.required('UID'))
-  if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+  if (!account) throw invalidValue('UID')
   const missing = missingRequiredFields(account, context.site)
   return { errorCode: 0, ...accountBody(account, context.params.list('include') ?? DEFAULT_INCLUDE, missing) }
 }
@@ -133,7 +128,7 @@ export const confirmEmail: Handler = async (context) => {
   requireServer(context, 'emulator.confirmEmail')
   const { env, site, now } = context
   const account = await env.store.getAccount(site.apiKey, context.params.required('UID'))
-  if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+  if (!account) throw invalidValue('UID')
   account.emails = { verified: [...account.emails.verified, ...account.emails.unverified], unverified: [] }
   if (account.kind === 'full' && account.isRegistered) {
     account.isVerified = true

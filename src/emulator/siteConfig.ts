@@ -1,8 +1,6 @@
 import type { JsonObject } from '../accounts/types'
+import { hasReservedSegment, isPlainObject } from '../shared/plainObjects'
 import type { SiteConfig, SitePolicies, SiteSchema } from './types'
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const clientModify = (type: string) => ({
   type,
@@ -73,15 +71,15 @@ export class SiteConfigError extends Error {
 }
 
 function checkFields(section: string, value: unknown): void {
-  if (!isObject(value)) throw new SiteConfigError(`schema.${section} must be an object with "fields"`)
-  if (!isObject(value.fields)) throw new SiteConfigError(`schema.${section}.fields must be an object`)
+  if (!isPlainObject(value)) throw new SiteConfigError(`schema.${section} must be an object with "fields"`)
+  if (!isPlainObject(value.fields)) throw new SiteConfigError(`schema.${section}.fields must be an object`)
   for (const [path, def] of Object.entries(value.fields)) {
-    if (path.split('.').some((part) => ['__proto__', 'constructor', 'prototype', ''].includes(part))) {
+    if (hasReservedSegment(path) || path.split('.').includes('')) {
       throw new SiteConfigError(`schema.${section}.fields["${path}"] is not a usable field path`)
     }
-    if (!isObject(def)) throw new SiteConfigError(`schema.${section}.fields["${path}"] must be an object`)
+    if (!isPlainObject(def)) throw new SiteConfigError(`schema.${section}.fields["${path}"] must be an object`)
     if (section === 'subscriptionsSchema') {
-      if (!isObject(def.email))
+      if (!isPlainObject(def.email))
         throw new SiteConfigError(`schema.subscriptionsSchema.fields["${path}"] needs an "email" channel`)
     } else if (section === 'preferencesSchema') {
       if (def.type !== undefined && def.type !== 'consent') {
@@ -101,13 +99,13 @@ function checkFields(section: string, value: unknown): void {
  * empty sections otherwise, and each policy section merged over the defaults.
  */
 export function normalizeSiteConfig(raw: unknown): SiteConfig {
-  if (!isObject(raw)) throw new SiteConfigError('a site must be a JSON object')
+  if (!isPlainObject(raw)) throw new SiteConfigError('a site must be a JSON object')
   for (const key of ['apiKey', 'userKey', 'secret'] as const) {
     if (typeof raw[key] !== 'string' || raw[key] === '')
       throw new SiteConfigError(`"${key}" must be a non-empty string`)
   }
   const schemaIn = raw.schema === undefined ? {} : raw.schema
-  if (!isObject(schemaIn)) throw new SiteConfigError('"schema" must be an object')
+  if (!isPlainObject(schemaIn)) throw new SiteConfigError('"schema" must be an object')
   const schema: Record<string, unknown> = {}
   for (const section of SCHEMA_SECTIONS) {
     const value = schemaIn[section]
@@ -122,10 +120,10 @@ export function normalizeSiteConfig(raw: unknown): SiteConfig {
     schema[section] = structuredClone(value)
   }
   const policiesIn = raw.policies === undefined ? {} : raw.policies
-  if (!isObject(policiesIn)) throw new SiteConfigError('"policies" must be an object')
+  if (!isPlainObject(policiesIn)) throw new SiteConfigError('"policies" must be an object')
   const policies: Record<string, JsonObject> = structuredClone(DEFAULT_POLICIES) as Record<string, JsonObject>
   for (const [section, value] of Object.entries(policiesIn)) {
-    if (!isObject(value)) throw new SiteConfigError(`policies.${section} must be an object`)
+    if (!isPlainObject(value)) throw new SiteConfigError(`policies.${section} must be an object`)
     policies[section] = { ...policies[section], ...(structuredClone(value) as JsonObject) }
   }
   if (raw.captchaTestToken !== undefined && typeof raw.captchaTestToken !== 'string') {

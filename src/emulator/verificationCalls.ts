@@ -1,5 +1,5 @@
 import type { Handler } from './context'
-import { fail } from './envelope'
+import { invalidParameter, invalidRegToken, invalidValue, needsServerCredentials } from './errors'
 import { readRegToken } from './regToken'
 import { sendVerification } from './registrationSupport'
 import type { AccountRecord } from './types'
@@ -11,13 +11,12 @@ export const resendVerificationCode: Handler = async (context) => {
   if (params.has('regToken')) {
     const claims = await readRegToken(env.tokenKey, params.required('regToken'), site.apiKey, context.now)
     account = claims.UID === undefined || claims.lite ? undefined : await env.store.getAccount(site.apiKey, claims.UID)
-    if (!account || account.kind !== 'full') throw fail(400006, 'Invalid parameter value', 'Invalid regToken')
+    if (!account || account.kind !== 'full') throw invalidRegToken()
   } else {
     const UID = params.required('UID')
-    if (!context.serverAuthorized)
-      throw fail(403007, 'Permission denied', 'Resending by UID needs the site userKey and secret')
+    if (!context.serverAuthorized) throw needsServerCredentials('Resending by UID')
     account = await env.store.getAccount(site.apiKey, UID)
-    if (!account) throw fail(400006, 'Invalid parameter value', 'Invalid UID')
+    if (!account) throw invalidValue('UID')
   }
   const email = params.string('email')
   const targets =
@@ -25,11 +24,7 @@ export const resendVerificationCode: Handler = async (context) => {
       ? account.emails.unverified
       : account.emails.unverified.filter((address) => address.toLowerCase() === email.toLowerCase())
   if (targets.length === 0)
-    throw fail(
-      400006,
-      'Invalid parameter value',
-      email === undefined ? 'No unverified email to verify' : 'Invalid email',
-    )
+    throw email === undefined ? invalidParameter('No unverified email to verify') : invalidValue('email')
   await sendVerification(context, account, targets)
   return { errorCode: 0 }
 }

@@ -1,14 +1,8 @@
 import { AccountsError, ErrorCodes } from '../accounts'
+import { SECRET_FIELDS } from '../accounts/redact'
 import type { LiteScreen, RegistrationScreen } from '../flows'
 
-/** Fields whose values never reach an event handler (a handler may log what it gets). */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
-  'password',
-  'passwordRetype',
-  'secretAnswer',
-  'newPassword',
-  'code',
-])
+export { SECRET_FIELDS }
 
 /** Flat dotted keys, as the Web SDK's `formData`: `{ 'profile.zip': '10001', 'data.terms': true }`. */
 export function flattenFormData(values: Record<string, unknown>, prefix = ''): Record<string, unknown> {

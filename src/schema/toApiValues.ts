@@ -1,4 +1,5 @@
 import type { AccountProfile, JsonObject, JsonValue, PreferencesInput, SubscriptionsInput } from '../accounts/types'
+import { hasReservedSegment } from '../shared/plainObjects'
 import { isEmptyValue, parseNumber, readFieldValue } from './fieldValue'
 import type { FieldSpec } from './types'
 
@@ -99,15 +100,12 @@ function apiValue(field: FieldSpec, raw: unknown): JsonValue | undefined {
   }
 }
 
-/** Segments that would reach into prototypes instead of nesting (`data.__proto__.polluted`). */
-const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
 /**
  * Nests by the remaining dots: `data.loyalty.points` is sent as `{ loyalty: { points } }`. A path
  * through a reserved segment is dropped (`deriveFields` never makes one; a hand-made spec might).
  */
 function setIn(target: JsonObject, path: readonly string[], value: JsonValue): void {
-  if (path.some((segment) => RESERVED_SEGMENTS.has(segment))) return
+  if (hasReservedSegment(path)) return
   let node = target
   for (const segment of path.slice(0, -1)) {
     const existing = node[segment]

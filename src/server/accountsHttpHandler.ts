@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCodes } from '../accounts/errorCodes'
 import { completeEnvelope } from '../emulator/envelope'
+import { generalServerError, invalidParameter, invalidValue, notSupported } from '../emulator/errors'
+import { isPlainObject } from '../shared/plainObjects'
 
 /** One Accounts API call as it arrived over HTTP, with every parameter in its wire (string) form. */
 export interface AccountsHttpRequest {
@@ -37,10 +38,6 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 class BodyTooLargeError extends Error {}
 
-function errorBody(errorCode: number, errorMessage: string, errorDetails: string): Record<string, unknown> {
-  return { errorCode, errorMessage, errorDetails }
-}
-
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
@@ -55,7 +52,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /** JSON bodies are accepted too; their values are brought to wire form (objects as JSON strings). */
 function paramsFromJson(text: string): Record<string, string> {
   const parsed: unknown = JSON.parse(text)
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError('not an object')
+  if (!isPlainObject(parsed)) throw new SyntaxError('not an object')
   const params: Record<string, string> = {}
   for (const [key, value] of Object.entries(parsed)) {
     if (value === undefined || value === null) continue
@@ -127,13 +124,9 @@ export function createAccountsHttpHandler(
     let unreadBody = false
 
     if (!match) {
-      body = errorBody(ErrorCodes.NOT_SUPPORTED, 'Not supported', `No API method at ${url.pathname.slice(0, 100)}`)
+      body = notSupported(`No API method at ${url.pathname.slice(0, 100)}`).body
     } else if (req.method !== 'GET' && req.method !== 'POST') {
-      body = errorBody(
-        ErrorCodes.NOT_SUPPORTED,
-        'Not supported',
-        `HTTP ${req.method} is not supported; use GET or POST`,
-      )
+      body = notSupported(`HTTP ${req.method} is not supported; use GET or POST`).body
     } else {
       try {
         const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : ''
@@ -144,18 +137,9 @@ export function createAccountsHttpHandler(
         }
       } catch (error) {
         unreadBody = error instanceof BodyTooLargeError
-        body =
-          error instanceof BodyTooLargeError
-            ? errorBody(
-                ErrorCodes.INVALID_PARAMETER_VALUE,
-                'Invalid parameter value',
-                `Request body exceeds ${maxBodyBytes} bytes`,
-              )
-            : errorBody(
-                ErrorCodes.INVALID_PARAMETER_VALUE,
-                'Invalid parameter value',
-                'Request body is not a JSON object',
-              )
+        body = invalidParameter(
+          unreadBody ? `Request body exceeds ${maxBodyBytes} bytes` : 'Request body is not a JSON object',
+        ).body
       }
     }
 
@@ -173,19 +157,14 @@ export function createAccountsHttpHandler(
         })
       } catch (error) {
         onHandlerError(error, method)
-        body = errorBody(ErrorCodes.GENERAL_SERVER_ERROR, 'General Server Error', 'General Server Error')
+        body = generalServerError().body
       }
     }
 
     const format = params.format ?? 'json'
     const callback = params.callback
     const jsonpOk = format !== 'jsonp' || (callback !== undefined && JSONP_CALLBACK.test(callback))
-    const envelope = completeEnvelope(
-      jsonpOk
-        ? (body ?? {})
-        : errorBody(ErrorCodes.INVALID_PARAMETER_VALUE, 'Invalid parameter value', 'Invalid callback'),
-      params.context,
-    )
+    const envelope = completeEnvelope(jsonpOk ? (body ?? {}) : invalidValue('callback').body, params.context)
     const statusCode = envelope.statusCode as number
     const httpStatus = !match ? 404 : params.httpStatusCodes === 'true' ? statusCode : 200
     const json = JSON.stringify(envelope)
@@ -200,12 +179,7 @@ export function createAccountsHttpHandler(
     respond(req, res).catch((error: unknown) => {
       onHandlerError(error, 'http')
       if (!res.headersSent)
-        send(
-          res,
-          500,
-          JSON.stringify(completeEnvelope(errorBody(500001, 'General Server Error', 'General Server Error'))),
-          'application/json; charset=utf-8',
-        )
+        send(res, 500, JSON.stringify(completeEnvelope(generalServerError().body)), 'application/json; charset=utf-8')
       else res.end()
     })
   }

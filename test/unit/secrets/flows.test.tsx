@@ -5,6 +5,7 @@ import { LiteSubscribe, RegistrationScreenSet } from '../../../src'
 import { createEmulatorTransport } from '../../../src/testing'
 import { distinctiveSecret } from '../../support/findSecret'
 import { callsOf, siteWithPolicies } from '../../support/renderScreenSet'
+import { typeRegistration } from '../../support/typeRegistration'
 import { eventSpies, renderObserved } from './observeSecrets'
 
 /**
@@ -28,15 +29,9 @@ const passwordInput = () => registration().getByLabelText(/^Password/, { selecto
 /** The root is replaced when the form leaves its loading state: find the field anew. */
 const field = (label: RegExp) => waitFor(() => registration().getByLabelText(label))
 
-async function fillRegistration(user: User, email: string, password = PASSWORD) {
-  await user.type(await field(/^Email/), email)
-  await user.type(passwordInput(), password)
-  await user.type(registration().getByLabelText(/^Confirm password/), password)
-  await user.type(registration().getByLabelText(/^First name/), 'Ada')
-  await user.type(registration().getByLabelText(/^ZIP code/), '10001')
-  await user.click(registration().getByRole('checkbox', { name: 'Terms' }))
-  await user.click(registration().getByRole('checkbox', { name: /Terms of service/i }))
-}
+/** Registers with the secret password, in the registration root found anew for each field. */
+const fillRegistration = (user: User, email: string) =>
+  typeRegistration(user, { email, password: PASSWORD }, registration)
 
 const createAccount = (user: User) => user.click(registration().getByRole('button', { name: 'Create account' }))
 const registered = () => screen.findByRole('heading', { name: 'You are registered' })

@@ -9,6 +9,7 @@ import {
   type GigyaCallParams,
   type GigyaWebSdk,
 } from '../../../src'
+import { SECRET_PARAMS } from '../../../src/accounts/redact'
 import { startAccountsServer, type RunningAccountsServer } from '../../../src/server'
 import { COMPLETE, rejection, siteWith, startHarness, uniqueEmail, type Harness } from '../../support/emulatorHarness'
 import { distinctiveSecret, findSecret } from '../../support/findSecret'
@@ -24,7 +25,6 @@ const WRONG_PASSWORD = distinctiveSecret('Wr0ng')
 const WEAK_PASSWORD = `Wk-${crypto.randomUUID().slice(0, 4)}`
 const ANSWER = distinctiveSecret('Answer')
 const SECRETS = [PASSWORD, WRONG_PASSWORD, WEAK_PASSWORD, ANSWER]
-const SECRET_PARAMS = ['password', 'secretAnswer'] as const
 
 const site = siteWith('3_secrets', { registration: { requireSecurityQuestion: true } })
 
@@ -125,7 +125,7 @@ describe('the REST transport against the emulator over real HTTP', () => {
     // The secrets did travel, in the bodies of exactly the calls that need them.
     const carrying = sent.flatMap((request) => {
       const body = new URLSearchParams(request.body)
-      const names = SECRET_PARAMS.filter((name) => body.has(name))
+      const names = [...SECRET_PARAMS].filter((name) => body.has(name))
       for (const name of names) expect(SECRETS).toContain(body.get(name))
       return names.map((name) => `${new URL(request.url).pathname.slice(1)} ${name}`)
     })
