@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { formatTable, runEmulatorBench } from './emulator.mjs'
-import { formatKeystrokeReport, runKeystrokeBench } from './keystroke/index.mjs'
+import { printKeystrokeBench } from './keystroke/index.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -29,15 +29,7 @@ console.log(
   '\n## Forms in Chromium: keystrokes, re-renders, mount, requests (vs react-jsonschema-form and hand-written RHF)\n',
 )
 try {
-  const started = performance.now()
-  const result = await runKeystrokeBench({ log: (line) => console.log(`> ${line}`) })
-  console.log('')
-  console.log(formatKeystrokeReport(result))
-  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`)
-  if (result.failures.length > 0) {
-    console.error(`\n${result.failures.join('\n')}`)
-    process.exitCode = 1
-  }
+  await printKeystrokeBench()
 } catch (error) {
   console.error('\nThe browser benchmark failed:', error)
   process.exitCode = 1

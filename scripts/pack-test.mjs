@@ -6,7 +6,7 @@
 //   2. `vite build` builds the app (it imports `react-screensets` and `react-screensets/styles.css`);
 //   3. the app's server (`node serve.mjs`, importing `react-screensets/server` FROM THE INSTALLED
 //      PACKAGE) starts the emulator with the memory store (better-sqlite3, an optional peer, is not
-//      installed) and serves the built app;
+//      installed) and serves the built app with Vite's preview server;
 //   4. in Chromium, a visitor registers with <RegistrationScreenSet> and subscribes with <LiteSubscribe>,
 //      with no page error, the default theme applied, and both accounts in the emulator.
 // Any failure exits 1. Timings are printed. KEEP_PACK_TEST=1 keeps the temporary folder.
@@ -157,42 +157,27 @@ createRoot(root).render(
       },
       include: ['serve.mjs'],
     }),
-    'serve.mjs': `// The emulator (memory store) and the built app, from the installed package.
-import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import { extname, join, normalize } from 'node:path'
+    'serve.mjs': `// The emulator (memory store), from the installed package, and the built app on Vite's preview server,
+// which also lists the emulator's accounts at /__accounts for the test. Vite closes on SIGTERM, and the
+// emulator with it.
 import { DEFAULT_SITE, createMemoryStore, startEmulatorServer } from 'react-screensets/server'
+import { preview } from 'vite'
 
 const emulator = await startEmulatorServer({ store: createMemoryStore() })
-/** @type {Record<string, string>} */
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
-const app = createServer(async (request, response) => {
-  const path = new URL(request.url ?? '/', 'http://app').pathname
-  if (path === '/__accounts') {
-    const accounts = await emulator.emulator.store.listAccounts(DEFAULT_SITE.apiKey)
-    response.setHeader('Content-Type', 'application/json')
-    response.end(JSON.stringify(accounts.map(({ kind, isRegistered, profile }) => ({ kind, isRegistered, email: profile.email }))))
-    return
-  }
-  const file = join('dist', normalize(path === '/' ? '/index.html' : path))
-  try {
-    const body = await readFile(file)
-    response.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream')
-    response.end(body)
-  } catch {
-    response.statusCode = 404
-    response.end('not found')
-  }
-})
-app.listen(0, '127.0.0.1', () => {
-  const address = app.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  console.log(JSON.stringify({ app: 'http://127.0.0.1:' + port, emulator: emulator.url, apiKey: DEFAULT_SITE.apiKey }))
-})
-process.on('SIGTERM', () => {
-  app.close()
-  void emulator.close().then(() => process.exit(0))
-})
+/** @type {import('vite').Plugin} */
+const accounts = {
+  name: 'accounts',
+  configurePreviewServer(server) {
+    server.middlewares.use('/__accounts', async (_request, response) => {
+      const stored = await emulator.emulator.store.listAccounts(DEFAULT_SITE.apiKey)
+      response.setHeader('Content-Type', 'application/json')
+      response.end(JSON.stringify(stored.map(({ kind, isRegistered, profile }) => ({ kind, isRegistered, email: profile.email }))))
+    })
+  },
+  closePreviewServer: () => emulator.close(),
+}
+const app = await preview({ configFile: false, plugins: [accounts], preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' })
+console.log(JSON.stringify({ app: app.resolvedUrls?.local[0]?.replace(/\\/$/, ''), emulator: emulator.url, apiKey: DEFAULT_SITE.apiKey }))
 `,
   }
   for (const [name, text] of Object.entries(files)) {

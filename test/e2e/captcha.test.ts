@@ -15,7 +15,6 @@ import { launchChromium } from './launchChromium'
  */
 const SITE_FILE = 'demo/sites/captcha.json'
 const site = JSON.parse(readFileSync(SITE_FILE, 'utf8')) as { userKey: string; secret: string }
-const PASSWORD = 'Secret-123'
 let vite: ViteDevServer
 let browser: Browser
 let page: Page
@@ -69,7 +68,7 @@ describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([])
 
     const email = `captcha.${Date.now()}@example.com`
-    await fillRegistration(form(), { email, password: PASSWORD })
+    await fillRegistration(form(), { email })
     const firstImage = await image().getAttribute('src')
     await word().fill('WRONG')
     await form().getByRole('button', { name: 'Create account' }).click()

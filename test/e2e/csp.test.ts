@@ -16,7 +16,6 @@ import { launchChromium } from './launchChromium'
  * console (which reports inline violations, not blocked evals).
  */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
-const PASSWORD = 'Secret-123'
 
 /**
  * What the policy must stop, tried by page code: `new Function` (thrown, and also swallowed the way
@@ -126,7 +125,7 @@ describe('the built demo under a strict Content-Security-Policy', () => {
     await form.getByRole('alert').getByText('There are errors in your form').waitFor()
 
     const member = `csp.member.${Date.now()}@example.com`
-    await fillRegistration(form, { email: member, password: PASSWORD })
+    await fillRegistration(form, { email: member })
     await form.getByRole('button', { name: 'Create account' }).click()
     await form.getByRole('heading', { name: 'You are registered' }).waitFor()
     expect((await accounts()).find((account) => account.profile.email === member)).toMatchObject({

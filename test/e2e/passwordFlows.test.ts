@@ -1,11 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import type { ViteDevServer } from 'vite'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
-import { DEFAULT_SITE } from '../../src/emulator/defaultSite'
+import { describe, expect, it } from 'vitest'
+import { fillRegistration, PASSWORD } from '../../scripts/defaultSiteForm.mjs'
 import { axeViolations } from './axe'
-import { startDemo } from './demoServer'
-import { launchChromium } from './launchChromium'
+import { uniqueEmail, setUpDemoSession } from './demoSession'
 
 /**
  * The interruptions of `Default-RegistrationLogin` on the real `npm start` stack in Chromium, as a
@@ -14,98 +10,19 @@ import { launchChromium } from './launchChromium'
  * from the emulator's outbox and change the site with server calls (the default site's userKey and
  * secret), as a site's back office would; axe-core scans every screen they reach.
  */
-const PASSWORD = 'Secret-123'
 const NEW_PASSWORD = 'Changed-456'
 /** Flows of several screens, each with an axe scan: longer than the project's 30 s. */
 const LONG = 120_000
 
-let vite: ViteDevServer
-let browser: Browser
-let page: Page
-let baseUrl = ''
-let emulator: { url: string; apiKey: string }
-let counter = 0
-const pageErrors: string[] = []
-
-const email = (prefix: string) => `${prefix}.${(counter += 1)}.${Date.now()}@example.com`
-
-beforeAll(async () => {
-  const demo = await startDemo()
-  vite = demo.vite
-  baseUrl = demo.baseUrl
-  emulator = demo.emulator
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await vite?.close()
-})
-
-beforeEach(async () => {
-  pageErrors.length = 0
-  page = await browser.newPage()
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-})
-
-afterEach(async () => {
-  await page.close()
-  expect(pageErrors).toEqual([])
-})
-
-interface OutboxMessage {
-  id: number
-  to: string
-  kind: string
-  link?: string
-  code?: string
-}
-
-/** A server call with the site's credentials, as the site's back office makes it. */
-async function admin(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const body = new URLSearchParams({
-    apiKey: emulator.apiKey,
-    userKey: DEFAULT_SITE.userKey,
-    secret: DEFAULT_SITE.secret,
-  })
-  for (const [key, value] of Object.entries(params))
-    body.set(key, typeof value === 'string' ? value : JSON.stringify(value))
-  const answer = (await (await fetch(`${emulator.url}/${method}`, { method: 'POST', body })).json()) as {
-    errorCode: number
-  }
-  expect(answer).toMatchObject({ errorCode: 0 })
-  return answer
-}
+const demo = setUpDemoSession()
+const { form, admin, newestMessage } = demo
 
 async function uidOf(address: string): Promise<string> {
-  const { accounts } = (await (await fetch(`${baseUrl}/__emulator/accounts`)).json()) as {
-    accounts: Array<{ UID: string; profile: { email?: string } }>
-  }
-  const account = accounts.find((candidate) => candidate.profile.email === address)
+  const account = (await demo.accounts()).find((candidate) => candidate.profile.email === address)
   expect(account).toBeDefined()
   return account?.UID ?? ''
 }
 
-/** The newest message of `kind` sent to `to`, waiting for it to be sent. */
-async function newestMessage(to: string, kind: string): Promise<OutboxMessage> {
-  let found: OutboxMessage | undefined
-  await expect
-    .poll(async () => {
-      const { messages } = (await (await fetch(`${baseUrl}/__emulator/outbox`)).json()) as {
-        messages: OutboxMessage[]
-      }
-      found = messages
-        .filter((message) => message.to === to && message.kind === kind)
-        .sort((a, b) => a.id - b.id)
-        .at(-1)
-      return found !== undefined
-    })
-    .toBe(true)
-  return found as OutboxMessage
-}
-
-/** The registration form's region of the demo page (the page also has two newsletter widgets). */
-const form = () => page.getByRole('region', { name: 'Registration' })
 const input = (name: string) => form().locator(`input[name="${name}"]`)
 const button = (name: string) => form().getByRole('button', { name, exact: true })
 
@@ -131,14 +48,14 @@ async function expectFieldError(name: string, message: string) {
   expect(await input(name).getAttribute('aria-invalid')).toBe('true')
 }
 
-async function open(url = `${baseUrl}/`) {
-  await page.goto(url, { waitUntil: 'networkidle' })
+async function open(url = `${demo.baseUrl}/`) {
+  await demo.page.goto(url, { waitUntil: 'networkidle' })
 }
 
 async function register(address: string) {
   await open()
   await reach('register', 'Create your account')
-  await fillRegistration(form(), { email: address, password: PASSWORD })
+  await fillRegistration(form(), { email: address })
   await button('Create account').click()
 }
 
@@ -159,7 +76,7 @@ describe('password and verification flows of the demo in Chromium', () => {
   it(
     'resets a forgotten password through the emailed link, which then works no more',
     async () => {
-      const address = email('reset')
+      const address = uniqueEmail('reset')
       await register(address)
       await reach('success', 'You are registered')
 
@@ -168,17 +85,17 @@ describe('password and verification flows of the demo in Chromium', () => {
       await form().locator('[data-forgot-password]').click()
       await reach('forgot-password', 'Forgot your password?')
       expect(await input('loginID').inputValue()).toBe(address)
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolations(demo.page)).toEqual([])
       await button('Send the link').click()
       await reach('forgot-password-success', 'Check your inbox')
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolations(demo.page)).toEqual([])
 
       // The email's link, followed from the demo's outbox panel as a person would.
       const message = await newestMessage(address, 'password-reset')
       expect(message.link).toContain('pwrt=')
       const link = message.link as string
-      expect(new URL(link).origin).toBe(baseUrl)
-      const panelLink = page.locator(`[data-outbox] a[href="${link}"]`)
+      expect(new URL(link).origin).toBe(demo.baseUrl)
+      const panelLink = demo.page.locator(`[data-outbox] a[href="${link}"]`)
       expect(await panelLink.textContent()).toBe('Open the reset link')
       await panelLink.click()
       await reach('reset-password', 'Choose a new password')
@@ -191,15 +108,15 @@ describe('password and verification flows of the demo in Chromium', () => {
       await input('passwordRetype').fill(PASSWORD)
       await button('Save the new password').click()
       await expectFieldError('newPassword', 'Old password cannot be the same as new password')
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolations(demo.page)).toEqual([])
 
       await input('newPassword').fill(NEW_PASSWORD)
       await input('passwordRetype').fill(NEW_PASSWORD)
       await button('Save the new password').click()
       await reach('reset-password-success', 'Your password has been changed')
       // The used token leaves the address bar, so a reload or a shared URL does not replay it.
-      await expect.poll(() => new URL(page.url()).searchParams.has('pwrt')).toBe(false)
-      expect(await axeViolations(page)).toEqual([])
+      await expect.poll(() => new URL(demo.page.url()).searchParams.has('pwrt')).toBe(false)
+      expect(await axeViolations(demo.page)).toEqual([])
 
       await button('Log in').click()
       await reach('login', 'Log in')
@@ -216,7 +133,7 @@ describe('password and verification flows of the demo in Chromium', () => {
       await button('Save the new password').click()
       await form().getByText('Uh-oh, your link is not valid.', { exact: false }).waitFor()
       expect(await input('newPassword').count()).toBe(0)
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolations(demo.page)).toEqual([])
       await button('Send a new link').click()
       await reach('forgot-password', 'Forgot your password?')
     },
@@ -226,7 +143,7 @@ describe('password and verification flows of the demo in Chromium', () => {
   it(
     'asks for a new password at login when the site forces a change, then logs in with it',
     async () => {
-      const address = email('forced')
+      const address = uniqueEmail('forced')
       await register(address)
       await reach('success', 'You are registered')
       await admin('accounts.setAccountInfo', { UID: await uidOf(address), requirePasswordChange: true })
@@ -239,7 +156,7 @@ describe('password and verification flows of the demo in Chromium', () => {
       await input('passwordRetype').fill(NEW_PASSWORD)
       await button('Change password').click()
       await expectFieldError('password', 'The password is incorrect')
-      expect(await axeViolations(page)).toEqual([])
+      expect(await axeViolations(demo.page)).toEqual([])
 
       await input('password').fill(PASSWORD)
       await button('Change password').click()
@@ -260,7 +177,7 @@ describe('password and verification flows of the demo in Chromium', () => {
       }
       await admin('accounts.setPolicies', { accountOptions: { verifyEmail: true, useCodeVerification: true } })
       try {
-        const address = email('code')
+        const address = uniqueEmail('code')
         await register(address)
         await reach('email-code-verification', 'Verify your email')
         await form().getByText(address).first().waitFor()
@@ -269,19 +186,20 @@ describe('password and verification flows of the demo in Chromium', () => {
         const code = message.code as string
         expect(code).toMatch(/^\d{6}$/)
         // The demo's outbox panel shows the code, for a person trying the flow.
-        await page.locator('[data-outbox] li', { hasText: address }).locator('[data-code]', { hasText: code }).waitFor()
+        await demo.page
+          .locator('[data-outbox] li', { hasText: address })
+          .locator('[data-code]', { hasText: code })
+          .waitFor()
 
         await input('code').fill(code === '000000' ? '111111' : '000000')
         await button('Verify').click()
         await expectFieldError('code', 'Please enter a valid code')
-        expect(await axeViolations(page)).toEqual([])
+        expect(await axeViolations(demo.page)).toEqual([])
 
         await input('code').fill(code)
         await button('Verify').click()
         await reach('success', 'You are registered')
-        const { accounts } = (await (await fetch(`${baseUrl}/__emulator/accounts`)).json()) as {
-          accounts: Array<{ profile: { email?: string }; isRegistered: boolean; isVerified: boolean }>
-        }
+        const accounts = await demo.accounts()
         expect(accounts.find((account) => account.profile.email === address)).toMatchObject({
           isRegistered: true,
           isVerified: true,

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process'
-import { readFile, mkdtemp, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
+import { preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { launchChromium } from './launchChromium'
@@ -12,23 +12,13 @@ import { launchChromium } from './launchChromium'
 /**
  * `npm run build-storybook` must give a site that works with no server of ours: plain static file
  * hosting, no emulator process, no API. The stories run the emulator inside the page, so a visitor of
- * the static site registers and subscribes for real. This builds the site, serves its files with a
- * bare file server, and drives both components in Chromium, recording every request the page makes.
+ * the static site registers and subscribes for real. This builds the site, serves its files with Vite's
+ * preview server (static files only), and drives both components in Chromium, recording every request
+ * the page makes.
  */
-const PASSWORD = 'Secret-123'
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
 
 let outDir = ''
-let server: Server
+let server: PreviewServer
 let browser: Browser
 let baseUrl = ''
 
@@ -38,28 +28,21 @@ beforeAll(async () => {
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
     maxBuffer: 16 * 1024 * 1024,
   })
-  server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path))
-    if (!file.startsWith(outDir) || request.method !== 'GET') {
-      response.writeHead(405).end()
-      return
-    }
-    readFile(file).then(
-      (body) =>
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => response.writeHead(404).end(),
-    )
+  // 'mpa': a missing file answers 404 rather than the index page, so `expectStaticOnly` sees it.
+  server = await preview({
+    configFile: false,
+    appType: 'mpa',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  baseUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '')
   browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+  await server?.close()
   if (outDir) await rm(outDir, { recursive: true, force: true })
 })
 
@@ -114,7 +97,7 @@ describe('the static Storybook site (npm run build-storybook), served as plain f
     await story(page, 'components-registrationscreenset--register')
     const form = page.locator('[data-screenset="registration"]')
     await form.getByRole('heading', { name: 'Create your account' }).waitFor()
-    await fillRegistration(form, { email: 'static@example.com', password: PASSWORD })
+    await fillRegistration(form, { email: 'static@example.com' })
     await form.getByRole('button', { name: 'Create account' }).click()
     await page.getByRole('heading', { name: 'You are registered' }).waitFor()
     expectStaticOnly(recorded)

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import fc from 'fast-check'
 import type { ReactElement } from 'react'
 import { expect } from 'vitest'
+import { PASSWORD } from '../../scripts/defaultSiteForm.mjs'
 import { AccountsProvider, createAccountsClient } from '../../src'
 import {
   createEmulatorTransport,
@@ -25,7 +26,6 @@ const TIMEOUT_MS = 100
 const MAX_DELAY_MS = 10
 /** Longest a screen may take to settle: a few timeouts back to back (token, then the submit). */
 const SETTLE_MS = 5_000
-const PASSWORD = 'Secret-123'
 
 /** Fault rates for one run: each kind from 0 to 25 %, so a run may be calm or very stormy. */
 const faultRates = fc.record({

@@ -5,16 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AccountsProvider, createAccountsClient, RegistrationScreenSet } from '../../../src'
 import { createMockTransport } from '../../../src/testing'
 import { callsOf, renderWithEmulator, siteWithPolicies } from '../../support/renderScreenSet'
-import {
-  captchaImage,
-  captchaInput,
-  captchaWrapper,
-  fillRegistration,
-  PASSWORD,
-  passwordInput,
-  submit,
-  watchChallenges,
-} from './captchaKit'
+import { typeRegistration } from '../../support/typeRegistration'
+import { PASSWORD } from '../../../scripts/defaultSiteForm.mjs'
+import { captchaImage, captchaInput, captchaWrapper, passwordInput, submit, watchChallenges } from './captchaKit'
 
 const captchaSite = () => siteWithPolicies({ registration: { requireCaptcha: true } })
 /** Failed logins count from the first: the second login of an account that failed once needs a CAPTCHA. */
@@ -33,7 +26,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
   it('shows an image a person can solve, and registers with its token and the typed word', async () => {
     const user = userEvent.setup()
     const { calls, challenges } = await renderCaptchaSite()
-    await fillRegistration(user)
+    await typeRegistration(user)
     const image = await screen.findByRole('img', { name: 'CAPTCHA image: type the characters you see' })
     expect(image.getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
     const input = captchaInput()
@@ -70,7 +63,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
     const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')]
     const harness = await renderWithEmulator(<RegistrationScreenSet {...events} />, { sites: [captchaSite()] })
     const challenges = watchChallenges(harness)
-    await fillRegistration(user)
+    await typeRegistration(user)
     await screen.findByRole('img', { name: /^CAPTCHA image/ })
     await user.type(captchaInput(), 'WRONG')
     await user.click(submit())
@@ -108,7 +101,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
   it('a wrong word (400021): the message on the CAPTCHA, a new image, the word cleared, everything else kept', async () => {
     const user = userEvent.setup()
     const { calls, challenges } = await renderCaptchaSite()
-    await fillRegistration(user)
+    await typeRegistration(user)
     await screen.findByRole('img', { name: /^CAPTCHA image/ })
     const firstImage = captchaImage().getAttribute('src')
     await user.type(captchaInput(), 'WRONG')
@@ -135,7 +128,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
   it('refuses a submit without the word, on the CAPTCHA, and sends nothing', async () => {
     const user = userEvent.setup()
     const { calls } = await renderCaptchaSite()
-    await fillRegistration(user)
+    await typeRegistration(user)
     await screen.findByRole('img', { name: /^CAPTCHA image/ })
     await user.click(submit())
 
@@ -165,7 +158,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
   it('a 400009 naming captchaText is a wrong word too: its message on the CAPTCHA, a new challenge', async () => {
     const user = userEvent.setup()
     const { override, challenges } = await renderCaptchaSite()
-    await fillRegistration(user)
+    await typeRegistration(user)
     await screen.findByRole('img', { name: /^CAPTCHA image/ })
     await user.type(captchaInput(), 'WRONG')
     override('accounts.register', () => ({
@@ -196,7 +189,7 @@ describe("<RegistrationScreenSet> with SAP's text CAPTCHA, against the emulator"
         'accounts.getPolicies': () => ({ errorCode: 0, ...siteWithPolicies({}).policies }),
       },
     )
-    await fillRegistration(user)
+    await typeRegistration(user)
     expect(captchaWrapper()).toBeNull()
     await user.click(submit())
 

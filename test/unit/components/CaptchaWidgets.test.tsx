@@ -13,7 +13,8 @@ import {
 } from '../../../src'
 import { createEmulatorTransport } from '../../../src/testing'
 import { callsOf, renderWithEmulator, siteWithPolicies } from '../../support/renderScreenSet'
-import { captchaWrapper, fakeWidgetProvider, fillRegistration, submit } from './captchaKit'
+import { typeRegistration } from '../../support/typeRegistration'
+import { captchaWrapper, fakeWidgetProvider, submit } from './captchaKit'
 
 const sites = [siteWithPolicies({ registration: { requireCaptcha: true } })]
 const robotCheckbox = () => screen.findByRole('button', { name: "I'm not a robot" })
@@ -24,7 +25,7 @@ describe('<RegistrationScreenSet> with a checkbox widget (reCAPTCHA v2, FunCaptc
     const user = userEvent.setup()
     const { provider } = fakeWidgetProvider('reCaptchaV2', 'checkbox')
     const { calls } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(await robotCheckbox())
     await user.click(submit())
 
@@ -40,7 +41,7 @@ describe('<RegistrationScreenSet> with a checkbox widget (reCAPTCHA v2, FunCaptc
     const user = userEvent.setup()
     const { provider } = fakeWidgetProvider('FunCaptcha', 'checkbox')
     const { calls } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await robotCheckbox()
     await user.click(submit())
 
@@ -60,7 +61,7 @@ describe('<RegistrationScreenSet> with a checkbox widget (reCAPTCHA v2, FunCaptc
     const user = userEvent.setup()
     const { provider, record } = fakeWidgetProvider('reCaptchaV2', 'checkbox')
     const { calls } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(await robotCheckbox())
     record.options?.onExpire()
     await user.click(submit())
@@ -73,7 +74,7 @@ describe('<RegistrationScreenSet> with a checkbox widget (reCAPTCHA v2, FunCaptc
     const user = userEvent.setup()
     const { provider, record } = fakeWidgetProvider('reCaptchaV2', 'checkbox')
     const { calls, override } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(await robotCheckbox())
     override('accounts.register', () => Promise.reject(new TypeError('Failed to fetch')))
     await user.click(submit())
@@ -109,7 +110,7 @@ describe('<RegistrationScreenSet> with a widget run on submit', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('There are errors in your form'))
     expect(record.executions).toBe(0)
 
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(submit())
     await screen.findByRole('heading', { name: 'You are registered' })
     expect(record.executions).toBe(1)
@@ -123,7 +124,7 @@ describe('<RegistrationScreenSet> with a widget run on submit', () => {
     const user = userEvent.setup()
     const { provider, record } = fakeWidgetProvider('reCaptchaV3', 'score')
     const { calls, override } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     override('accounts.register', () => ({ errorCode: 400021, errorMessage: 'CAPTCHA verification failed' }))
     await user.click(submit())
     await waitFor(() => expect(widget()).toHaveAccessibleDescription('Please confirm you are not a robot'))
@@ -151,7 +152,7 @@ describe('<RegistrationScreenSet> with a widget run on submit', () => {
       render: async () => ({ reset() {}, destroy() {}, execute }),
     }
     const { calls } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(submit())
     await waitFor(() => expect(execute).toHaveBeenCalledTimes(1))
     expect(submit()).toHaveAttribute('aria-busy', 'true')
@@ -177,7 +178,7 @@ describe('<RegistrationScreenSet> with a widget run on submit', () => {
       },
     }
     const { calls } = await renderWithEmulator(<RegistrationScreenSet captcha={provider} />, { sites })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await waitFor(() => expect(widget()).toHaveAccessibleDescription('The CAPTCHA could not be loaded'))
     await user.click(submit())
     await waitFor(() => expect(widget()).toHaveFocus())
@@ -245,7 +246,7 @@ describe('a Captcha part of the host', () => {
       <RegistrationScreenSet captcha={provider} components={{ Captcha: HostCaptcha }} />,
       { sites },
     )
-    await fillRegistration(user)
+    await typeRegistration(user)
     expect(screen.getByRole('group', { name: 'CAPTCHA of the host' })).toBeInTheDocument()
     expect(within(captchaWrapper()).queryByRole('button', { name: "I'm not a robot" })).toBeNull()
     await user.click(submit())

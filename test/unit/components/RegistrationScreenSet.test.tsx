@@ -4,18 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { RegistrationScreenSet } from '../../../src'
 import { loadFixture } from '../../support/fixtures'
 import { callsOf, renderWithEmulator, siteWithPolicies } from '../../support/renderScreenSet'
-
-const PASSWORD = 'Secret-123'
-
-async function fillRegistration(user: ReturnType<typeof userEvent.setup>, email = 'ada@example.com') {
-  await user.type(screen.getByLabelText(/^Email/), email)
-  await user.type(screen.getByLabelText(/^Password/, { selector: 'input' }), PASSWORD)
-  await user.type(screen.getByLabelText(/^Confirm password/), PASSWORD)
-  await user.type(screen.getByLabelText(/^First name/), 'Ada')
-  await user.type(screen.getByLabelText(/^ZIP code/), '10001')
-  await user.click(screen.getByRole('checkbox', { name: 'Terms' }))
-  await user.click(screen.getByRole('checkbox', { name: /Terms of service/i }))
-}
+import { typeRegistration } from '../../support/typeRegistration'
+import { PASSWORD } from '../../../scripts/defaultSiteForm.mjs'
 
 const root = () => document.querySelector('[data-screenset="registration"]') as HTMLElement
 
@@ -47,7 +37,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const { calls } = await renderWithEmulator(<RegistrationScreenSet />)
     await user.click(await screen.findByLabelText(/^Email/))
     await waitFor(() => expect(callsOf(calls, 'accounts.initRegistration')).toHaveLength(1))
-    await fillRegistration(user)
+    await typeRegistration(user)
     const before = calls.length
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await screen.findByRole('heading', { name: 'You are registered' })
@@ -83,7 +73,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
     override('accounts.register', () => loadFixture('register-validation-error'))
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     await waitFor(() =>
@@ -113,7 +103,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
       finalizeRegistration: true,
     })
     await screen.findByLabelText(/^Email/)
-    await fillRegistration(user, 'taken@example.com')
+    await typeRegistration(user, { email: 'taken@example.com' })
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     await waitFor(() =>
@@ -163,7 +153,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
       sites: [siteWithPolicies({ accountOptions: { verifyEmail: true } })],
     })
     await screen.findByLabelText(/^Email/)
-    await fillRegistration(user, 'verify@example.com')
+    await typeRegistration(user, { email: 'verify@example.com' })
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     await screen.findByRole('heading', { name: 'Check your inbox' })
@@ -178,7 +168,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const user = userEvent.setup()
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
-    await fillRegistration(user)
+    await typeRegistration(user)
     override('accounts.register', () => Promise.reject(new TypeError('Failed to fetch')))
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('We could not reach the server'))
@@ -196,7 +186,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
     override('accounts.register', () => loadFixture(fixture))
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
     expect(screen.getByLabelText(/^First name/)).toHaveValue('Ada')
@@ -237,7 +227,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
     override('accounts.register', () => body)
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(text))
     expect(screen.getByLabelText(/^Email/)).toHaveValue('ada@example.com')
@@ -248,7 +238,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const { calls, clock } = await renderWithEmulator(<RegistrationScreenSet />)
     await user.click(await screen.findByLabelText(/^Email/))
     await waitFor(() => expect(callsOf(calls, 'accounts.initRegistration')).toHaveLength(1))
-    await fillRegistration(user)
+    await typeRegistration(user)
     clock.now += 61 * 60 * 1000
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await screen.findByRole('heading', { name: 'You are registered' })
@@ -260,7 +250,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const user = userEvent.setup()
     const { calls, override, transport } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
-    await fillRegistration(user)
+    await typeRegistration(user)
     let release: () => void = () => {}
     override('accounts.register', (request) => new Promise((resolve) => (release = () => resolve(transport(request)))))
     const button = screen.getByRole('button', { name: 'Create account' })
@@ -312,7 +302,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
       errorMessage: 'x',
       errorDetails: '<img src=x onerror="window.pwned=1">Bad',
     }))
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('<img src=x onerror="window.pwned=1">Bad'))
     expect(document.querySelector('[data-form-error] img')).toBeNull()
@@ -377,7 +367,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     )
     await screen.findByLabelText(/^Email/)
     expect(onAfterScreenLoad).toHaveBeenCalledWith({ currentScreen: 'register' })
-    await fillRegistration(user)
+    await typeRegistration(user)
     const submit = screen.getByRole('button', { name: 'Create account' })
 
     await user.click(submit)
@@ -411,7 +401,7 @@ describe('<RegistrationScreenSet> against the in-process emulator', () => {
     const user = userEvent.setup()
     const { queryClient } = await renderWithEmulator(<RegistrationScreenSet />)
     await screen.findByLabelText(/^Email/)
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.click(screen.getByRole('button', { name: 'Create account' }))
     await screen.findByRole('heading', { name: 'You are registered' })
     await new Promise((resolve) => setTimeout(resolve, 10))

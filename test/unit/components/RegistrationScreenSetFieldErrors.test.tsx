@@ -6,26 +6,15 @@ import { AccountsProvider, createAccountsClient, RegistrationScreenSet } from '.
 import { createEmulatorTransport, createMockTransport } from '../../../src/testing'
 import { loadFixture } from '../../support/fixtures'
 import { callsOf, renderWithEmulator, siteWithPolicies } from '../../support/renderScreenSet'
+import { typeRegistration } from '../../support/typeRegistration'
+import { PASSWORD } from '../../../scripts/defaultSiteForm.mjs'
 import { watchChallenges } from './captchaKit'
-
-const PASSWORD = 'Secret-123'
-type User = ReturnType<typeof userEvent.setup>
 
 const input = (name: string) => document.querySelector(`[name="${name}"]`) as HTMLElement
 const passwordInput = () => screen.getByLabelText(/^Password/, { selector: 'input' })
 const root = () => document.querySelector('[data-screenset="registration"]') as HTMLElement
 const logInInstead = () =>
   within(document.querySelector('[data-conflict]') as HTMLElement).getByRole('button', { name: 'Log in instead' })
-
-async function fillRegistration(user: User, email = 'ada@example.com') {
-  await user.type(await screen.findByLabelText(/^Email/), email)
-  await user.type(passwordInput(), PASSWORD)
-  await user.type(screen.getByLabelText(/^Confirm password/), PASSWORD)
-  await user.type(screen.getByLabelText(/^First name/), 'Ada')
-  await user.type(screen.getByLabelText(/^ZIP code/), '10001')
-  await user.click(screen.getByRole('checkbox', { name: 'Terms' }))
-  await user.click(screen.getByRole('checkbox', { name: /Terms of service/i }))
-}
 
 const ENTRIES = {
   email: { errorCode: 400003, message: 'email already exists', fieldName: 'email' },
@@ -59,7 +48,7 @@ describe('<RegistrationScreenSet> with every field error of one answer', () => {
           <RegistrationScreenSet />
         </AccountsProvider>,
       )
-      await fillRegistration(user)
+      await typeRegistration(user)
       await user.click(screen.getByRole('button', { name: 'Create account' }))
 
       const email = screen.getByLabelText(/^Email/)
@@ -101,7 +90,7 @@ describe('<RegistrationScreenSet> with a taken login ID (400009 / 400003)', () =
       { 'accounts.getPolicies': () => ({ errorCode: 0, ...site.policies }) },
     )
     await seed(client, { email: 'tom@example.com', username: 'tom' })
-    await fillRegistration(user)
+    await typeRegistration(user)
     await user.type(screen.getByLabelText(/^Username/), 'tom')
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
@@ -117,7 +106,7 @@ describe('<RegistrationScreenSet> with a taken login ID (400009 / 400003)', () =
     const user = userEvent.setup()
     const { override } = await renderWithEmulator(<RegistrationScreenSet />)
     override('accounts.register', () => loadFixture('socialLogin-login-identifier-exists'))
-    await fillRegistration(user, 'taken@example.com')
+    await typeRegistration(user, { email: 'taken@example.com' })
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 
     const email = screen.getByLabelText(/^Email/)
@@ -207,7 +196,7 @@ describe('<RegistrationScreenSet> never leaves a policy requirement or a named f
       { sites: [siteWithPolicies({ registration: { requireSecurityQuestion: true } })] },
       { 'accounts.getPolicies': (request) => lenient(request) },
     )
-    await fillRegistration(user)
+    await typeRegistration(user)
     expect(screen.queryByLabelText(/^Security answer/)).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Create account' }))
 

@@ -1,28 +1,13 @@
 import { screen } from '@testing-library/react'
-import type userEvent from '@testing-library/user-event'
 import type { CaptchaRenderOptions, CaptchaType, WidgetCaptchaProvider } from '../../../src'
 import { DEFAULT_SITE } from '../../../src/testing'
 import type { ScreenSetHarness } from '../../support/renderScreenSet'
-
-export const PASSWORD = 'Secret-123'
-type User = ReturnType<typeof userEvent.setup>
 
 export const passwordInput = () => screen.getByLabelText(/^Password/, { selector: 'input' })
 export const captchaInput = () => screen.getByLabelText('Type the characters in the image')
 export const captchaImage = () => screen.getByRole('img', { name: 'CAPTCHA image: type the characters you see' })
 export const captchaWrapper = () => document.querySelector('[data-field="captcha"]') as HTMLElement
 export const submit = () => screen.getByRole('button', { name: 'Create account' })
-
-/** Everything the default site asks for but the CAPTCHA. */
-export async function fillRegistration(user: User, email = 'ada@example.com') {
-  await user.type(await screen.findByLabelText(/^Email/), email)
-  await user.type(passwordInput(), PASSWORD)
-  await user.type(screen.getByLabelText(/^Confirm password/), PASSWORD)
-  await user.type(screen.getByLabelText(/^First name/), 'Ada')
-  await user.type(screen.getByLabelText(/^ZIP code/), '10001')
-  await user.click(screen.getByRole('checkbox', { name: 'Terms' }))
-  await user.click(screen.getByRole('checkbox', { name: /Terms of service/i }))
-}
 
 /**
  * Records the challenges the emulator hands out, and reads their words the way a browser test must:

@@ -12,8 +12,7 @@ import {
 } from '../../../src'
 import { createEmulatorTransport } from '../../../src/testing'
 import { callsOf } from '../../support/renderScreenSet'
-
-const PASSWORD = 'Secret-123'
+import { typeRegistration } from '../../support/typeRegistration'
 
 // StrictMode mounts, unmounts and mounts again at once in development; the demo runs in it. That must
 // not cost a second schema or policies request, nor a second regToken.
@@ -43,13 +42,7 @@ it('asks for the schema, the policies and each regToken once under StrictMode, a
   expect(callsOf(calls, 'accounts.getPolicies')).toHaveLength(1)
 
   const form = inScreenSet('registration')
-  await user.type(form.getByLabelText(/^Email/), 'strict@example.com')
-  await user.type(form.getByLabelText(/^Password/, { selector: 'input' }), PASSWORD)
-  await user.type(form.getByLabelText(/^Confirm password/), PASSWORD)
-  await user.type(form.getByLabelText(/^First name/), 'Ada')
-  await user.type(form.getByLabelText(/^ZIP code/), '10001')
-  await user.click(form.getByRole('checkbox', { name: 'Terms' }))
-  await user.click(form.getByRole('checkbox', { name: /Terms of service/ }))
+  await typeRegistration(user, { email: 'strict@example.com' }, () => form)
   await user.click(form.getByRole('button', { name: 'Create account' }))
   await screen.findByRole('heading', { name: 'You are registered' })
 
