@@ -5,6 +5,10 @@
 // (`./accounts` → `./accounts/index.js`, `./types` → `./types.js`), which every resolution mode maps
 // back to its .d.ts. A specifier that matches no declaration file fails the build.
 //
+// API Extractor's .d.ts rollup would need no such fix, but it rolls up one entry at a time and so copies
+// every type that entries share into each entry's file (107 declarations, the class AccountsError among
+// them, on 2026-12-05). Keeping each type declared once is worth this script.
+//
 //   node scripts/fix-dts-imports.mjs [dir]    (default: dist/types; run by `npm run build` after tsc)
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'

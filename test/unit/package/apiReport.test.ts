@@ -1,23 +1,24 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { REPORT_PATH, buildApiReport, compareReports } from '../../../scripts/api-report.mjs'
+import { ENTRIES, buildApiReports, compareReports, readCommittedReports } from '../../../scripts/api-report.mjs'
 
 /**
- * The committed API report (api/react-screensets.api.md) is the public surface of the package's
- * entries; a change to what users can import fails here until the report is regenerated
+ * The committed API reports (api/*.api.md, one per typed entry, written by API Extractor) are the public
+ * surface of the package; a change to what users can import fails here until the reports are regenerated
  * (`npm run api:update`) and the diff reviewed.
  */
-describe('the API report', () => {
-  let current: Promise<string> | undefined
-  const fromSources = () => (current ??= buildApiReport())
+describe('the API reports', () => {
+  let current: Promise<Map<string, string>> | undefined
+  const fromSources = () => (current ??= buildApiReports())
 
-  it('matches the public surface of every entry', async () => {
-    const changes = compareReports(readFileSync(REPORT_PATH, 'utf8'), await fromSources())
+  it('match the public surface of every entry', async () => {
+    const fresh = await fromSources()
+    expect([...fresh.keys()]).toEqual(ENTRIES.map((entry) => entry.report))
+    const changes = compareReports(readCommittedReports(), fresh)
     expect(changes, `run \`npm run api:update\` if intended:\n${changes.join('\n\n')}`).toEqual([])
-  }, 120_000)
+  }, 180_000)
 
-  it('catches an added export, a changed type and a removed export, and names each', async () => {
+  it('catch an added export, a changed type and a removed export, each in the report of its entry', async () => {
     const applied: string[] = []
     /** Edits a file in memory, and records that the edit really changed something. */
     const edit = (from: string | RegExp, to: string) => (text: string) => {
@@ -25,7 +26,7 @@ describe('the API report', () => {
       if (next !== text) applied.push(String(from))
       return next
     }
-    const patched = await buildApiReport({
+    const patched = await buildApiReports({
       patch: {
         'src/testing/index.ts': (text) => `${text}\nexport const addedForTheTest = 1\n`,
         'src/server/startEmulatorServer.ts': edit(
@@ -38,11 +39,13 @@ describe('the API report', () => {
     expect(applied).toHaveLength(2)
     const changes = compareReports(await fromSources(), patched)
     expect(changes.map((change) => change.split('\n')[0])).toEqual([
-      '~ changed `react-screensets/server` › StartEmulatorServerOptions',
-      '+ added `react-screensets/testing` › addedForTheTest',
-      '- removed `react-screensets/server` › startEmulatorServer',
+      '~ changed react-screensets-server.api.md',
+      '~ changed react-screensets-testing.api.md',
     ])
-    expect(changes[0]).toContain('\n+     addedForTheTest?: boolean')
-    expect(changes[0]).not.toMatch(/^-/m)
-  }, 120_000)
+    const [server, testing] = changes
+    expect(server).toMatch(/^\+ +addedForTheTest\?: boolean$/m)
+    expect(server).toMatch(/^- +export function startEmulatorServer\(/m)
+    expect(testing).toMatch(/^\+ +export const addedForTheTest = 1$/m)
+    expect(testing).not.toMatch(/^-/m)
+  }, 180_000)
 })
