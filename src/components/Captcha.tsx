@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type RefObject } from 'react'
 import type { CaptchaWidget, TextCaptchaChallenge, TextCaptchaProvider, WidgetCaptchaProvider } from '../captcha/types'
+import { warnOnce } from '../shared/warnOnce'
 import type { CaptchaProps } from './parts'
 
 /**
@@ -38,23 +39,6 @@ function useControlState(
   }, [control])
 }
 
-let warned = false
-
-/**
- * A development hint, once per page: the default text CAPTCHA is the emulator's, and SAP's service may
- * not serve it. Written here rather than through `warnOnce`, whose module the main bundle would then
- * have to share with this on-demand chunk.
- */
-function warnUnavailable(error: unknown) {
-  if (warned || (typeof process !== 'undefined' && process.env.NODE_ENV === 'production')) return
-  warned = true
-  console.warn(
-    `[react-screensets] The text CAPTCHA could not get a challenge (${error instanceof Error ? error.message : String(error)}). ` +
-      "accounts.getCaptcha is served by the emulator; against SAP's service, pass a CAPTCHA provider " +
-      '(`captcha={recaptcha({ … })}` or `funcaptcha({ … })`) to the screen-set or to AccountsProvider.',
-  )
-}
-
 function TextCaptcha(props: CaptchaProps & { provider: TextCaptchaProvider }) {
   const { provider, invalid, controlProps, t, handle, setMessage } = props
   const [challenge, setChallenge] = useState<TextCaptchaChallenge>()
@@ -77,7 +61,14 @@ function TextCaptcha(props: CaptchaProps & { provider: TextCaptchaProvider }) {
       (error: unknown) => {
         if (controller.signal.aborted) return
         setFailed(true)
-        warnUnavailable(error)
+        // The default text CAPTCHA is the emulator's; SAP's service may not serve it.
+        if (process.env.NODE_ENV !== 'production')
+          warnOnce(
+            'text-captcha',
+            `The text CAPTCHA could not get a challenge (${error instanceof Error ? error.message : String(error)}). ` +
+              "accounts.getCaptcha is served by the emulator; against SAP's service, pass a CAPTCHA provider " +
+              '(`captcha={recaptcha({ … })}` or `funcaptcha({ … })`) to the screen-set or to AccountsProvider.',
+          )
       },
     )
     return () => controller.abort()

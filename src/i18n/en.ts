@@ -1,4 +1,7 @@
+import type { enFailures } from './enFailures'
 import type { enFlows } from './enFlows'
+import type { enLite } from './enLite'
+import type { enRegistration } from './enRegistration'
 
 /**
  * English messages, keyed by the ids of SAP's Web SDK where it has one (so `customLang` objects
@@ -8,7 +11,6 @@ export const en = {
   this_field_is_required: 'This field is required',
   this_checkbox_must_be_checked: 'Please check this box to continue',
   email_already_exists: 'This email is already registered',
-  username_already_exists: 'This username is already taken',
   passwords_do_not_match: 'Passwords do not match',
   password_does_not_meet_complexity_requirements: 'Password does not meet complexity requirements',
   password_must_contain_at_least: 'Password must contain at least',
@@ -20,70 +22,19 @@ export const en = {
   email_address_is_invalid: 'Email address is invalid',
   there_are_errors_in_your_form_please_try_again: 'There are errors in your form, please try again',
   network_error: 'We could not reach the server. Check your connection and try again.',
-  request_timeout: 'The server took too long to answer. Please try again.',
   general_error: 'An error has occurred. Please try again later.',
-  rate_limit_exceeded: 'Too many attempts. Please wait a moment and try again.',
-  configuration_error: 'Sign-up is not available right now (site configuration error).',
-  account_pending_registration: 'Please complete your registration',
-  register_captcha_error: 'Please confirm you are not a robot',
-  login_captcha_error: 'The CAPTCHA was not solved, please try again',
   captcha_required: 'Please solve the CAPTCHA',
   captcha_unavailable: 'The CAPTCHA could not be loaded',
   captcha_image_alt: 'CAPTCHA image: type the characters you see',
   captcha_text_label: 'Type the characters in the image',
   captcha_new_challenge: 'New challenge',
-  forbidden_error: 'This action is not allowed',
-  under_age: 'We are sorry, you cannot register at this time',
-  invalid_login_or_password: 'Invalid login or password',
-  login_identifier_exists: 'An account with this email already exists',
-  log_in_instead: 'Log in instead',
-  register_instead: 'Create an account',
-  subscription_pending_confirmation: 'Please check your inbox to confirm your subscription',
-  subscription_thank_you: 'Thank you for subscribing!',
-  subscription_updated: 'Your subscriptions have been updated.',
-  choose_a_subscription: 'Please choose at least one newsletter',
-  subscribe_title: 'Stay in touch',
-  subscribe_to: 'Subscribe to %list',
-  submit_subscribe: 'Subscribe',
-  thank_you_title: 'Thank you',
-  subscribe_again: 'Subscribe another address',
   // A form's accessible name when another form of the page has the same: "Stay in touch (2)".
   form_name_numbered: '%name (%num)',
-  too_weak: 'Too weak',
-  weak: 'Weak',
-  fair: 'Fair',
-  strong: 'Strong',
-  very_strong: 'Very strong',
-  password_strength: 'Password strength',
   show_password: 'Show password',
   hide_password: 'Hide password',
-  email_availability_checking: 'Checking…',
-  email_is_available: 'This email is available',
   loading: 'Loading…',
   schema_load_error: 'The sign-up form could not be loaded.',
   retry: 'Try again',
-  submit_register: 'Create account',
-  submit_complete_registration: 'Continue',
-  submit_login: 'Log in',
-  register_title: 'Create your account',
-  complete_registration_title: 'Almost done',
-  complete_registration_description: 'We need a few more details to finish your registration.',
-  verification_pending_title: 'Check your inbox',
-  verification_pending_description: 'We sent a verification link to %email. Follow it to activate your account.',
-  resend_verification: 'Resend the email',
-  verification_resent: 'We sent the email again.',
-  success_title: 'You are registered',
-  success_description: 'Your account is ready.',
-  login_title: 'Log in',
-  forgot_password_link: 'Forgot password?',
-  lite_progression_title: 'Complete your account',
-  lite_progression_description:
-    'You already receive our emails at %email. Choose a password to create your account; your subscriptions stay as they are.',
-  submit_lite_progression: 'Create account',
-  account_is_disabled: 'Your account has been disabled',
-  account_temporarily_locked_out: 'Your account is temporarily locked. Please try again later.',
-  screen_loading: 'Loading the next step…',
-  required_marker: '(required)',
   // Labels of the fields every site has, keyed by binding path. The English ones are what the schema
   // code derives on its own, so that an English page reads the same with or without this catalog.
   email: 'Email',
@@ -115,8 +66,17 @@ export const en = {
   terms_of_service: 'Terms of service',
 } as const
 
-/** A message id: ours, the Web SDK's, and those of the screens that load on demand (`enFlows`). */
-export type MessageId = keyof typeof en | keyof typeof enFlows
+/**
+ * A message id: ours and the Web SDK's. `en` holds what every form needs; the English of one
+ * screen-set (`enRegistration`, `enLite`), of the screens that load on demand (`enFlows`) and of failed
+ * calls (`enFailures`) comes with the code that shows it.
+ */
+export type MessageId =
+  | keyof typeof en
+  | keyof typeof enRegistration
+  | keyof typeof enLite
+  | keyof typeof enFlows
+  | keyof typeof enFailures
 
 /** The messages of one language; a message it lacks is shown in English. */
 export type Catalog = Partial<Readonly<Record<MessageId, string>>>

@@ -43,4 +43,7 @@ export const enFlows = {
   current_password: 'Current password',
   confirm_new_password: 'Confirm new password',
   code: 'Verification code',
+  verification_pending_title: 'Check your inbox',
+  verification_pending_description: 'We sent a verification link to %email. Follow it to activate your account.',
+  resend_verification: 'Resend the email',
 } as const

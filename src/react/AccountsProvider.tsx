@@ -126,6 +126,21 @@ export function useOptionalAccounts(): AccountsContextValue | null {
 }
 
 /**
+ * The client and language a hook calls the API with: `options.client`/`options.lang`, else the nearest
+ * `AccountsProvider`'s. It reads no message catalog, so the hooks that only call the API add no
+ * catalog query of their own: a screen-set's messages come from its provider, once.
+ */
+export function useAccountsClient(options: { client?: AccountsClient; lang?: string } = {}): {
+  client: AccountsClient
+  lang: string
+} {
+  const context = useContext(AccountsContext)
+  const client = options.client ?? context?.client
+  if (!client) throw new Error('`useAccounts` must be used within `AccountsProvider` (or be given a client)')
+  return { client, lang: options.lang ?? context?.lang ?? client.lang ?? 'en' }
+}
+
+/**
  * The nearest `AccountsProvider`'s client, language and translator. Pass `client` to use another
  * client (a hook then works without a provider, given a QueryClientProvider); a `lang` of your own
  * gets that language's messages.

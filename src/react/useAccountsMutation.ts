@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { AccountsCalls, AccountsClient, AccountsMethod } from '../accounts'
-import { useAccounts } from './AccountsProvider'
+import { useAccountsClient } from './AccountsProvider'
 
 export interface AccountsMutation<M extends AccountsMethod> {
   /**
@@ -23,7 +23,7 @@ function useAccountsMutation<M extends AccountsMethod>(
   method: M,
   options: AccountsMutationOptions,
 ): AccountsMutation<M> {
-  const { client, lang } = useAccounts(options)
+  const { client, lang } = useAccountsClient(options)
   const mutation = useMutation({
     mutationKey: ['react-screensets', method],
     mutationFn: (params: AccountsCalls[M]['params']) => client.call(method, { lang, ...params }),

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { AccountsClient } from '../accounts'
-import { useAccounts } from './AccountsProvider'
+import { useAccountsClient } from './AccountsProvider'
 import { accountsKeys } from './queryKeys'
 import { regTokenQueryOptions } from './queryOptions'
 
@@ -21,7 +21,7 @@ export interface RegTokenHandle {
  * query cache so it is fetched on first interaction, shared, and reused for its hour.
  */
 export function useInitRegistration(options: { lite?: boolean; client?: AccountsClient } = {}): RegTokenHandle {
-  const { client } = useAccounts(options)
+  const { client } = useAccountsClient(options)
   const queryClient = useQueryClient()
   const lite = options.lite ?? false
   return useMemo(() => {

@@ -1,5 +1,7 @@
 import { useCallback, useMemo, type FormEvent } from 'react'
 import { createLiteMachine, initialLiteState } from '../flows'
+import { addEnglish } from '../i18n'
+import { enLite } from '../i18n/enLite'
 import { failureSupport, preloadFailureSupport } from './failureSupport'
 import { chosenSubscriptions, liteFields } from './liteFields'
 import type { UseLiteSubscribeOptions } from './liteOptions'
@@ -10,6 +12,9 @@ import { useFlow } from './useFlow'
 import { useInitRegistration } from './useInitRegistration'
 import { useScreenForm } from './useScreenForm'
 import { mayShow, useScreenSetSetup } from './useScreenSetSetup'
+
+// The English texts of the newsletter form come with it (every other language's catalog has them).
+addEnglish(enLite)
 
 export type { LiteLayout } from './screenSetApi'
 export type { UseLiteSubscribeOptions } from './liteOptions'

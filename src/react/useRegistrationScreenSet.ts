@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { createRegistrationMachine, initialRegistrationState } from '../flows'
+import { addEnglish } from '../i18n'
+import { enRegistration } from '../i18n/enRegistration'
 import { preloadFailureSupport } from './failureSupport'
 import { dropPageParam } from './pageUrl'
 import { useRegistrationFields } from './registrationFields'
@@ -14,6 +16,9 @@ import { useRegistrationSubmit } from './useRegistrationSubmit'
 import { useResend } from './useResend'
 import { useScreenForm } from './useScreenForm'
 import { mayShow, useScreenSetSetup } from './useScreenSetSetup'
+
+// The English texts of this screen-set come with it (every other language's catalog has them).
+addEnglish(enRegistration)
 
 export type { UseRegistrationScreenSetOptions } from './registrationOptions'
 

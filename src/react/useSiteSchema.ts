@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { AccountsClient, GetPoliciesResponse, GetSchemaResponse } from '../accounts'
-import { useAccounts } from './AccountsProvider'
+import { useAccountsClient } from './AccountsProvider'
 import { policiesQueryOptions, schemaQueryOptions } from './queryOptions'
 
 export interface SiteSchemaOptions {
@@ -19,7 +19,7 @@ export interface SiteSchemaOptions {
  * `getSchema` and one `getPolicies` request however many forms ask.
  */
 export function useSiteSchema(options: SiteSchemaOptions = {}) {
-  const { client } = useAccounts(options.client ? { client: options.client } : {})
+  const { client } = useAccountsClient(options.client ? { client: options.client } : {})
   const { initialSchema, initialPolicies } = options
   const schema = useQuery({
     ...schemaQueryOptions(client),

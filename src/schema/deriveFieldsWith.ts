@@ -6,10 +6,11 @@ import {
   type FormScreen,
   type LoginIdentifier,
 } from './fixedFields'
+import { RESERVED_SEGMENTS } from '../shared/plainObjects'
 import { humanize } from './humanize'
 import { readFormat, type TranslatePattern } from './readFormat'
 import type { FieldKind, FieldOption, FieldSpec, SitePolicies, SiteSchema } from './types'
-import { warnOnce } from './warnOnce'
+import { warnOnce } from '../shared/warnOnce'
 
 export interface DeriveFieldsOptions {
   /**
@@ -103,8 +104,6 @@ const PROFILE_FIELDS = new Map<string, Partial<FieldSpec>>([
   ['gender', { kind: 'select', options: GENDER_OPTIONS }],
 ])
 
-const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
 /** Consent ids that are abbreviations, keyed by the last segment of the consent path: label, message id. */
 const CONSENT_LABELS = new Map([['tos', ['Terms of service', 'terms_of_service']]])
 
@@ -124,7 +123,7 @@ export function deriveFieldsWith(
   for (const name of fieldNames(site, options)) {
     const spec = resolveField(name, site)
     if (typeof spec === 'string') {
-      warnOnce(`field:${name}`, `Field "${name}" is not rendered: ${spec}.`)
+      if (process.env.NODE_ENV !== 'production') warnOnce(`field:${name}`, `Field "${name}" is not rendered: ${spec}.`)
     } else if (!seen.has(spec.name)) {
       seen.add(spec.name)
       specs.push(site.screen === 'complete-registration' ? asMissing(spec) : spec)
@@ -202,15 +201,17 @@ function screenFieldNames(
 function nameList(list: unknown, option: string): string[] | undefined {
   if (list === undefined) return undefined
   if (!Array.isArray(list)) {
-    warnOnce(`option:${option}`, `The "${option}" option is not an array and is ignored.`)
+    if (process.env.NODE_ENV !== 'production')
+      warnOnce(`option:${option}`, `The "${option}" option is not an array and is ignored.`)
     return undefined
   }
   return list.filter((name): name is string => {
     if (typeof name === 'string') return true
-    warnOnce(
-      `option:${option}:${String(name)}`,
-      `The "${option}" option holds a non-string (${String(name)}); skipped.`,
-    )
+    if (process.env.NODE_ENV !== 'production')
+      warnOnce(
+        `option:${option}:${String(name)}`,
+        `The "${option}" option holds a non-string (${String(name)}); skipped.`,
+      )
     return false
   })
 }
@@ -335,10 +336,11 @@ function formatTraits(format: unknown, name: string, kind: FieldKind, translate:
         ...(parsed.maxInputLength !== undefined && { patternMaxLength: parsed.maxInputLength }),
       }
     case 'untranslatable':
-      warnOnce(
-        `pattern:${parsed.pattern}`,
-        `${name}: the pattern ${parsed.pattern} cannot be checked in the browser (${parsed.reason}); only the server checks it.`,
-      )
+      if (process.env.NODE_ENV !== 'production')
+        warnOnce(
+          `pattern:${parsed.pattern}`,
+          `${name}: the pattern ${parsed.pattern} cannot be checked in the browser (${parsed.reason}); only the server checks it.`,
+        )
       return { format: parsed.pattern }
   }
 }
@@ -378,16 +380,18 @@ function sectionFields(schema: SiteSchema | null | undefined, section: keyof Sit
   const value: unknown = isObject(schema) ? schema[section] : undefined
   if (value === undefined || value === null) return new Map()
   if (!isObject(value) || !isObject(value['fields'])) {
-    warnOnce(`schema:${section}`, `The schema's ${section} has no "fields" object; its fields are not rendered.`)
+    if (process.env.NODE_ENV !== 'production')
+      warnOnce(`schema:${section}`, `The schema's ${section} has no "fields" object; its fields are not rendered.`)
     return new Map()
   }
   return new Map(
     Object.entries(value['fields']).filter((entry): entry is [string, Definition] => {
       if (isObject(entry[1])) return true
-      warnOnce(
-        `schema:${section}:${entry[0]}`,
-        `The schema's ${section}.fields["${entry[0]}"] is not an object; skipped.`,
-      )
+      if (process.env.NODE_ENV !== 'production')
+        warnOnce(
+          `schema:${section}:${entry[0]}`,
+          `The schema's ${section}.fields["${entry[0]}"] is not an object; skipped.`,
+        )
       return false
     }),
   )

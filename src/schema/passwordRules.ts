@@ -1,7 +1,7 @@
 import type { PasswordComplexityPolicy } from '../accounts/types'
 import { loadedPatternTranslator } from './patternSupport'
 import { testPattern } from './readFormat'
-import { warnOnce } from './warnOnce'
+import { warnOnce } from '../shared/warnOnce'
 
 /** One requirement of the site's password policy, with the Web SDK message id that describes it. */
 export interface PasswordRule {
@@ -54,10 +54,11 @@ export function passwordRules(policy: PasswordComplexityPolicy | undefined): Pas
     if (!translate) {
       // The screen-sets wait for the translator before they read the policy; a page that imports none
       // of `translateDotnetRegex`, `parseFormat` or `deriveFields` has none.
-      warnOnce(
-        `pattern-support:${pattern}`,
-        `The password policy's pattern ${pattern} is not checked in the browser: the pattern translator is not loaded (import translateDotnetRegex); only the server checks it.`,
-      )
+      if (process.env.NODE_ENV !== 'production')
+        warnOnce(
+          `pattern-support:${pattern}`,
+          `The password policy's pattern ${pattern} is not checked in the browser: the pattern translator is not loaded (import translateDotnetRegex); only the server checks it.`,
+        )
       return rules
     }
     const translated = translate(pattern)
@@ -70,10 +71,11 @@ export function passwordRules(policy: PasswordComplexityPolicy | undefined): Pas
         test: (password) => testPattern(translated, password) !== false,
       })
     } else {
-      warnOnce(
-        `pattern:${pattern}`,
-        `The password policy's pattern ${pattern} cannot be checked in the browser (${translated.reason}); only the server checks it.`,
-      )
+      if (process.env.NODE_ENV !== 'production')
+        warnOnce(
+          `pattern:${pattern}`,
+          `The password policy's pattern ${pattern} cannot be checked in the browser (${translated.reason}); only the server checks it.`,
+        )
     }
   }
   return rules

@@ -1,9 +1,15 @@
+import { addEnglish } from '../../i18n'
+import { enRegistration } from '../../i18n/enRegistration'
 import { useScreenSet } from '../ScreenSetContext'
 import { InfoScreen } from './InfoScreen'
 import { preloadScreen } from './screenGroups'
 import { ScreenForm } from './ScreenForm'
 import { ScreenLink } from './ScreenLink'
 import type { ScreenProps } from './screenProps'
+
+// The English of these screens comes with them (also registered by `useRegistrationScreenSet`, for
+// headless use; every other language's catalog has them).
+addEnglish(enRegistration)
 
 /**
  * The screens of the first chunk: where a screen-set starts (register, login, lite-progression),

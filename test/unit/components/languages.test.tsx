@@ -4,11 +4,22 @@ import userEvent from '@testing-library/user-event'
 import type { ReactElement, ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AccountsProvider, createAccountsClient, LiteSubscribe, RegistrationScreenSet, useAccounts } from '../../../src'
-import { catalogLanguages, en, enFlows, loadCatalog, type MessageId } from '../../../src/i18n'
+import {
+  catalogLanguages,
+  en,
+  enFailures,
+  enFlows,
+  enLite,
+  enRegistration,
+  loadCatalog,
+  type Catalog,
+  type MessageId,
+} from '../../../src/i18n'
 import { createEmulatorTransport } from '../../../src/testing'
 
 const RTL = new Set(['ar', 'he'])
-const ids = new Set<string>([...Object.keys(en), ...Object.keys(enFlows)])
+const english: Catalog = { ...en, ...enRegistration, ...enLite, ...enFlows, ...enFailures }
+const ids = new Set<string>(Object.keys(english))
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A field's label: its text, then the required marker. */
 const label = (text: string) => new RegExp(`^${escape(text)}( \\*)?$`)
@@ -26,7 +37,7 @@ async function renderIn(lang: string, ui: ReactElement) {
       {ui}
     </AccountsProvider>,
   )
-  const catalog = await loadCatalog(lang)
+  const catalog = lang === 'en' ? english : await loadCatalog(lang)
   return (id: MessageId) => {
     const message = catalog[id]
     if (message === undefined) throw new Error(`The ${lang} catalog has no ${id}`)
@@ -145,6 +156,25 @@ describe('catalog loading', () => {
     expect(catalogQueries(queryClient).map((query) => query.queryKey)).toEqual([['react-screensets', 'catalog', 'de']])
   })
 
+  it('is read once per provider: each screen-set adds one observer (for a lang of its own), not one per hook', async () => {
+    const transport = await createEmulatorTransport({ passwordHashIterations: 1000, warn: () => {} })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    render(
+      <AccountsProvider client={createAccountsClient({ transport })} queryClient={queryClient} lang="de">
+        <RegistrationScreenSet />
+        <LiteSubscribe />
+      </AccountsProvider>,
+    )
+    await screen.findByRole('button', { name: 'Konto erstellen' })
+    await screen.findByRole('button', { name: 'Abonnieren' })
+    const [catalog, ...others] = catalogQueries(queryClient)
+    expect(others).toEqual([])
+    expect(catalog?.state.dataUpdateCount).toBe(1)
+    // The provider's, and one per screen-set; the hooks that only call the API (schema, regToken,
+    // each call) read the client without the catalog.
+    expect(catalog?.getObserversCount()).toBe(3)
+  })
+
   it("gives useAccounts({ lang }) that language's catalog", async () => {
     const { queryClient, wrapper } = setup('de')
     const { result } = renderHook(() => useAccounts({ lang: 'ja-JP' }), { wrapper })
@@ -161,6 +191,6 @@ describe('catalog loading', () => {
     const { wrapper } = setup('nl', fresh.AccountsProvider)
     const { result } = renderHook(() => fresh.useAccounts(), { wrapper })
     await waitFor(() => expect(result.current.catalogReady).toBe(true))
-    expect(result.current.t('submit_register')).toBe('Create account')
+    expect(result.current.t('retry')).toBe('Try again')
   })
 })

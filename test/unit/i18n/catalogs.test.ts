@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   catalogLanguages,
   en,
+  enFailures,
   enFlows,
+  enLite,
+  enRegistration,
   loadCatalog,
   normalizeLang,
   type Catalog,
@@ -10,7 +13,7 @@ import {
 } from '../../../src/i18n'
 import { deriveFields, type SiteSchema } from '../../../src/schema'
 
-const english: Readonly<Record<string, string>> = { ...en, ...enFlows }
+const english: Readonly<Record<string, string>> = { ...en, ...enRegistration, ...enLite, ...enFlows, ...enFailures }
 const ids = Object.keys(english) as MessageId[]
 const translated = catalogLanguages.filter((lang) => lang !== 'en')
 const placeholders = (message: string) => [...new Set(message.match(/%[a-z]+/gi))].sort()

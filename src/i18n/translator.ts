@@ -1,4 +1,5 @@
 import { en, type Catalog, type MessageId } from './en'
+import { warnOnce } from '../shared/warnOnce'
 import { normalizeLang } from './normalizeLang'
 
 /** Messages a host replaces or adds, by id (Web SDK ids or ours), as screen-sets' `customLang` does. */
@@ -16,18 +17,6 @@ export function interpolate(template: string, params: MessageParams = {}): strin
 export interface Translator {
   (id: MessageId | (string & {}), params?: MessageParams, fallback?: string): string
   readonly lang: string
-}
-
-const warnedMissing = new Set<string>()
-
-/** A catalog that lacks one of our messages shows English; the developer hears of it once per message. */
-function warnMissing(lang: string, id: string): void {
-  if (typeof process !== 'undefined' && process.env.NODE_ENV === 'production') return
-  const catalogLang = normalizeLang(lang)
-  const key = `${catalogLang}:${id}`
-  if (warnedMissing.has(key)) return
-  warnedMissing.add(key)
-  console.warn(`[react-screensets] The "${catalogLang}" messages have no "${id}"; showing the English text.`)
 }
 
 const lookup = (messages: Readonly<Record<string, string | undefined>>, id: string) =>
@@ -51,7 +40,11 @@ export function createTranslator(lang = 'en', customLang: CustomLang = {}, catal
     let template = lookup(customLang, id) ?? (catalog && lookup(catalog, id))
     if (template === undefined) {
       template = lookup(en, id) ?? lookup(lateEnglish, id)
-      if (template !== undefined && catalog && catalog !== en) warnMissing(lang, id)
+      if (process.env.NODE_ENV !== 'production' && template !== undefined && catalog && catalog !== en) {
+        // A catalog that lacks one of our messages shows English; the developer hears of it once.
+        const catalogLang = normalizeLang(lang)
+        warnOnce(`${catalogLang}:${id}`, `The "${catalogLang}" messages have no "${id}"; showing the English text.`)
+      }
     }
     return interpolate(template ?? fallback ?? id, params)
   }

@@ -47,7 +47,7 @@ describe('i18n', () => {
       const t = createTranslator('de', { retry: 'Nochmal' }, german)
       expect(t('retry')).toBe('Nochmal')
       expect(t('this_field_is_required')).toBe('Dieses Feld ist erforderlich')
-      expect(t('weak')).toBe('Weak')
+      expect(t('loading')).toBe('Loading…')
       expect(t('this_field_is_required', {}, 'server text')).toBe('Dieses Feld ist erforderlich')
       expect(t('error_400009', {}, 'Servertext')).toBe('Servertext')
       expect(t('error_400009')).toBe('error_400009')
@@ -63,20 +63,20 @@ describe('i18n', () => {
     it('warns once per message the catalog lacks, with the library prefix', async () => {
       const create = await freshCreateTranslator()
       const t = create('de-AT', {}, german)
-      t('weak')
-      t('weak')
-      t('strong')
+      t('loading')
+      t('loading')
+      t('schema_load_error')
       // A provider re-creates its translator on every change; the developer has been told already.
       create('de', {}, german)('weak')
       expect(vi.mocked(console.warn).mock.calls).toEqual([
-        ['[react-screensets] The "de" messages have no "weak"; showing the English text.'],
-        ['[react-screensets] The "de" messages have no "strong"; showing the English text.'],
+        ['[react-screensets] The "de" messages have no "loading"; showing the English text.'],
+        ['[react-screensets] The "de" messages have no "schema_load_error"; showing the English text.'],
       ])
     })
 
     it('does not warn for what the host supplies or what English lacks too (server codes)', async () => {
-      const t = (await freshCreateTranslator())('de', { weak: 'Schwach' }, german)
-      t('weak')
+      const t = (await freshCreateTranslator())('de', { loading: 'Lädt…' }, german)
+      t('loading')
       t('error_400009', {}, 'Servertext')
       t('this_field_is_required')
       expect(console.warn).not.toHaveBeenCalled()
@@ -85,7 +85,7 @@ describe('i18n', () => {
     it('stays silent in production', async () => {
       vi.stubEnv('NODE_ENV', 'production')
       const t = (await freshCreateTranslator())('de', {}, german)
-      expect(t('weak')).toBe('Weak')
+      expect(t('loading')).toBe('Loading…')
       expect(console.warn).not.toHaveBeenCalled()
     })
   })

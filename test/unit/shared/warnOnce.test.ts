@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 /** A fresh copy of the module, so keys warned by one test do not silence the next. */
 async function freshWarnOnce() {
   vi.resetModules()
-  return (await import('../../../src/schema/warnOnce')).warnOnce
+  return (await import('../../../src/shared/warnOnce')).warnOnce
 }
 
 describe('warnOnce', () => {
