@@ -4,38 +4,7 @@ import { parseResponse } from './parseResponse'
 import { redactCause, secretValuesOf } from './redact'
 import { restTransport, type RestTransportOptions } from './restTransport'
 import { networkError, type AccountsTransport } from './transport'
-import type {
-  AccountsCalls,
-  AccountsMethod,
-  FinalizeRegistrationParams,
-  FinalizeRegistrationResponse,
-  GetCaptchaParams,
-  GetCaptchaResponse,
-  GetPoliciesParams,
-  GetPoliciesResponse,
-  GetSchemaParams,
-  GetSchemaResponse,
-  InitProgressionParams,
-  InitProgressionResponse,
-  InitRegistrationParams,
-  InitRegistrationResponse,
-  IsAvailableLoginIDParams,
-  IsAvailableLoginIDResponse,
-  LoginParams,
-  LoginResponse,
-  OtpSendCodeParams,
-  OtpSendCodeResponse,
-  OtpUpdateParams,
-  OtpUpdateResponse,
-  RegisterParams,
-  RegisterResponse,
-  ResendVerificationCodeParams,
-  ResendVerificationCodeResponse,
-  ResetPasswordParams,
-  ResetPasswordResponse,
-  SetAccountInfoParams,
-  SetAccountInfoResponse,
-} from './types'
+import type * as Wire from './types'
 
 /** Per-call options. */
 export interface CallOptions {
@@ -77,49 +46,56 @@ interface CustomTransportClientOptions {
 
 export type AccountsClientOptions = SharedClientOptions & (RestClientOptions | CustomTransportClientOptions)
 
+/**
+ * A named method of the client: the method's parameters (optional where every one is) and call
+ * options in, its typed answer out.
+ */
+export type AccountsCall<M extends Wire.AccountsMethod, Params extends 'required' | 'optional' = 'required'> = (
+  ...args: Params extends 'optional'
+    ? [params?: Wire.AccountsCalls[M]['params'], options?: CallOptions]
+    : [params: Wire.AccountsCalls[M]['params'], options?: CallOptions]
+) => Promise<Wire.AccountsCalls[M]['response']>
+
 export interface AccountsClient {
   /** The client's default language. */
   readonly lang: string | undefined
   /** The site's name in query keys (see `AccountsClientOptions.cacheKey`). */
   readonly cacheKey?: string | undefined
   /** Starts a registration: a token valid for one hour (`isLite` for the newsletter flow). */
-  initRegistration(params?: InitRegistrationParams, options?: CallOptions): Promise<InitRegistrationResponse>
+  initRegistration: AccountsCall<'accounts.initRegistration', 'optional'>
   /** Creates the account; rejects with 206001 (fields missing) or 206002 (verify email) to go on. */
-  register(params: RegisterParams, options?: CallOptions): Promise<RegisterResponse>
+  register: AccountsCall<'accounts.register'>
   /** Completes a pending registration. */
-  finalizeRegistration(params: FinalizeRegistrationParams, options?: CallOptions): Promise<FinalizeRegistrationResponse>
+  finalizeRegistration: AccountsCall<'accounts.finalizeRegistration'>
   /** Writes fields of a pending registration, or creates/updates a lite account with a lite token. */
-  setAccountInfo(params: SetAccountInfoParams, options?: CallOptions): Promise<SetAccountInfoResponse>
+  setAccountInfo: AccountsCall<'accounts.setAccountInfo'>
   /** The site's account schema. */
-  getSchema(params?: GetSchemaParams, options?: CallOptions): Promise<GetSchemaResponse>
+  getSchema: AccountsCall<'accounts.getSchema', 'optional'>
   /** The site's registration, password and account policies. */
-  getPolicies(params?: GetPoliciesParams, options?: CallOptions): Promise<GetPoliciesResponse>
+  getPolicies: AccountsCall<'accounts.getPolicies', 'optional'>
   /** Logs in; 206001 means the registration must be completed (its error carries a `regToken`). */
-  login(params: LoginParams, options?: CallOptions): Promise<LoginResponse>
+  login: AccountsCall<'accounts.login'>
   /** Whether an email or user name is still free. */
-  isAvailableLoginID(params: IsAvailableLoginIDParams, options?: CallOptions): Promise<IsAvailableLoginIDResponse>
+  isAvailableLoginID: AccountsCall<'accounts.isAvailableLoginID'>
   /** Sends the verification email again. */
-  resendVerificationCode(
-    params: ResendVerificationCodeParams,
-    options?: CallOptions,
-  ): Promise<ResendVerificationCodeResponse>
+  resendVerificationCode: AccountsCall<'accounts.resendVerificationCode'>
   /** A text CAPTCHA challenge: an image and the token to send back with the typed word. */
-  getCaptcha(params?: GetCaptchaParams, options?: CallOptions): Promise<GetCaptchaResponse>
+  getCaptcha: AccountsCall<'accounts.getCaptcha', 'optional'>
   /** Forgot password: mails a reset link (`{ loginID }`), or sets the new password (`{ passwordResetToken, newPassword }`). */
-  resetPassword(params: ResetPasswordParams, options?: CallOptions): Promise<ResetPasswordResponse>
+  resetPassword: AccountsCall<'accounts.resetPassword'>
   /** Email code verification (206006): send a code, then check the one the user typed. */
   readonly otp: {
-    sendCode(params: OtpSendCodeParams, options?: CallOptions): Promise<OtpSendCodeResponse>
-    update(params: OtpUpdateParams, options?: CallOptions): Promise<OtpUpdateResponse>
+    sendCode: AccountsCall<'accounts.otp.sendCode'>
+    update: AccountsCall<'accounts.otp.update'>
   }
   /** A registration token that keeps a lite account's UID, from a lite token (`accounts.getLiteToken`). */
-  initProgression(params: InitProgressionParams, options?: CallOptions): Promise<InitProgressionResponse>
+  initProgression: AccountsCall<'accounts.initProgression'>
   /** Any typed call by its method name (what the named methods use). */
-  call<M extends AccountsMethod>(
+  call<M extends Wire.AccountsMethod>(
     method: M,
-    params: AccountsCalls[M]['params'],
+    params: Wire.AccountsCalls[M]['params'],
     options?: CallOptions,
-  ): Promise<AccountsCalls[M]['response']>
+  ): Promise<Wire.AccountsCalls[M]['response']>
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000
@@ -183,11 +159,11 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   const { lang } = options
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
-  async function call<M extends AccountsMethod>(
+  async function call<M extends Wire.AccountsMethod>(
     method: M,
-    params: AccountsCalls[M]['params'],
+    params: Wire.AccountsCalls[M]['params'],
     callOptions: CallOptions = {},
-  ): Promise<AccountsCalls[M]['response']> {
+  ): Promise<Wire.AccountsCalls[M]['response']> {
     const callerSignal = callOptions.signal
     if (callerSignal?.aborted) throw callerSignal.reason
     const normalized = normalizeParams(params, lang)

@@ -1,5 +1,5 @@
 export { createAccountsClient } from './createAccountsClient'
-export type { AccountsClient, AccountsClientOptions, CallOptions } from './createAccountsClient'
+export type { AccountsCall, AccountsClient, AccountsClientOptions, CallOptions } from './createAccountsClient'
 export { AccountsError, isAccountsError } from './AccountsError'
 export type { AccountsErrorInit } from './AccountsError'
 export { ErrorCodes, isSuccessCode } from './errorCodes'

@@ -1,10 +1,10 @@
 import { Component, type ReactNode } from 'react'
 import type { Translator } from '../i18n'
-import type { rootAttributes } from './screenSetRoot'
+import type { RootAttributes } from './screenSetRoot'
 
 export interface ErrorBoundaryProps {
   /** The screen-set root's attributes; the error screen keeps them, with `data-screen="error"`. */
-  root: ReturnType<typeof rootAttributes>
+  root: RootAttributes
   t: Translator
   /** `classNames.formError`, for the alert. */
   className?: string | undefined

@@ -1,13 +1,12 @@
 import { useId, useMemo } from 'react'
-import { reportRenderError } from '../react/screenSetEvents'
 import type { LiteSubscribeApi } from '../react/screenSetApi'
 import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
 import { defaultParts } from './defaultParts'
-import { ErrorBoundary } from './ErrorBoundary'
 import { ScreenSetGuard } from './ScreenSetGuard'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
-import { LoadState, rootAttributes, type ColorScheme } from './screenSetRoot'
+import { LoadState, type ColorScheme, type RootAttributes } from './screenSetRoot'
+import { ScreenSetFrame } from './ScreenSetFrame'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 import { useFormName } from './useFormName'
 
@@ -64,33 +63,20 @@ function GuardedLiteSubscribe({
   ...options
 }: LiteSubscribeProps) {
   const api = useLiteSubscribe(options)
-  const rootProps = rootAttributes({
-    screenset: 'lite',
-    screen: api.screen,
-    status: api.status,
-    unstyled,
-    colorScheme,
-    lang: api.t.lang,
-    className,
-    classNames,
-    extra: { 'data-layout': api.layout },
-  })
+  const look = { unstyled, colorScheme, className, classNames }
   return (
-    <ErrorBoundary
-      root={rootProps}
-      t={api.t}
-      className={classNames.formError}
-      onError={(error) => reportRenderError(options, api.screen, error)}
-    >
-      <LiteScreens
-        api={api}
-        components={components}
-        classNames={classNames}
-        rootProps={rootProps}
-        showHeading={showHeading}
-        formLabel={formLabel}
-      />
-    </ErrorBoundary>
+    <ScreenSetFrame screenset="lite" api={api} look={look} extra={{ 'data-layout': api.layout }} events={options}>
+      {(rootProps) => (
+        <LiteScreens
+          api={api}
+          components={components}
+          classNames={classNames}
+          rootProps={rootProps}
+          showHeading={showHeading}
+          formLabel={formLabel}
+        />
+      )}
+    </ScreenSetFrame>
   )
 }
 
@@ -106,7 +92,7 @@ function LiteScreens({
   api: LiteSubscribeApi
   components: Partial<ScreenSetComponents> | undefined
   classNames: ScreenSetClassNames
-  rootProps: ReturnType<typeof rootAttributes>
+  rootProps: RootAttributes
   showHeading: boolean
   formLabel: string | undefined
 }) {
@@ -131,16 +117,7 @@ function LiteScreens({
     t,
   )
   if (status !== 'ready') {
-    return (
-      <LoadState
-        status={status}
-        root={rootProps}
-        parts={parts}
-        classNames={classNames}
-        t={t}
-        retry={() => void api.retryLoad()}
-      />
-    )
+    return <LoadState api={api} root={rootProps} parts={parts} classNames={classNames} />
   }
 
   if (screen === 'thank-you') {

@@ -1,10 +1,9 @@
-import { reportRenderError } from '../react/screenSetEvents'
 import { useRegistrationScreenSet, type UseRegistrationScreenSetOptions } from '../react/useRegistrationScreenSet'
-import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { RegistrationScreens } from './RegistrationScreens'
 import { ScreenSetGuard } from './ScreenSetGuard'
-import { rootAttributes, type ColorScheme } from './screenSetRoot'
+import type { ColorScheme } from './screenSetRoot'
+import { ScreenSetFrame } from './ScreenSetFrame'
 
 export interface RegistrationScreenSetProps extends UseRegistrationScreenSetOptions {
   /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
@@ -47,30 +46,18 @@ function GuardedRegistrationScreenSet({
   ...options
 }: RegistrationScreenSetProps) {
   const api = useRegistrationScreenSet(options)
-  const rootProps = rootAttributes({
-    screenset: 'registration',
-    screen: api.screen,
-    status: api.status,
-    unstyled,
-    colorScheme,
-    lang: api.t.lang,
-    className,
-    classNames,
-  })
+  const look = { unstyled, colorScheme, className, classNames }
   return (
-    <ErrorBoundary
-      root={rootProps}
-      t={api.t}
-      className={classNames.formError}
-      onError={(error) => reportRenderError(options, api.screen, error)}
-    >
-      <RegistrationScreens
-        api={api}
-        components={components}
-        classNames={classNames}
-        rootProps={rootProps}
-        formLabel={formLabel}
-      />
-    </ErrorBoundary>
+    <ScreenSetFrame screenset="registration" api={api} look={look} events={options}>
+      {(rootProps) => (
+        <RegistrationScreens
+          api={api}
+          components={components}
+          classNames={classNames}
+          rootProps={rootProps}
+          formLabel={formLabel}
+        />
+      )}
+    </ScreenSetFrame>
   )
 }

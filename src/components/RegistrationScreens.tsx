@@ -5,14 +5,15 @@ import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { EntryScreen } from './screens/entryScreens'
 import { PasswordScreens, preloadScreen, screenGroup, VerificationScreens } from './screens/screenGroups'
 import type { ScreenProps } from './screens/screenProps'
-import { LoadState, type rootAttributes } from './screenSetRoot'
+import { LoadState, type RootAttributes } from './screenSetRoot'
+import { PasswordStrength } from './PasswordStrength'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface RegistrationScreensProps {
   api: RegistrationScreenSetApi
   components: Partial<ScreenSetComponents> | undefined
   classNames: ScreenSetClassNames
-  rootProps: ReturnType<typeof rootAttributes>
+  rootProps: RootAttributes
   formLabel: string | undefined
 }
 
@@ -34,6 +35,7 @@ export function RegistrationScreens({ api, components, classNames, rootProps, fo
       classNames,
       t,
       passwordComplexity: api.policies?.passwordComplexity,
+      StrengthMeter: PasswordStrength,
       onFieldBlur: (name: string) => void onFieldBlur(name),
       captcha: api.captcha,
     }),
@@ -44,16 +46,7 @@ export function RegistrationScreens({ api, components, classNames, rootProps, fo
   useEffect(() => preloadScreen(screen), [screen])
 
   if (status !== 'ready') {
-    return (
-      <LoadState
-        status={status}
-        root={rootProps}
-        parts={parts}
-        classNames={classNames}
-        t={t}
-        retry={() => void api.retryLoad()}
-      />
-    )
+    return <LoadState api={api} root={rootProps} parts={parts} classNames={classNames} />
   }
 
   const Screen = groups[screenGroup(screen)]

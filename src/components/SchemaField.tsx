@@ -1,7 +1,6 @@
 import { Suspense, useState, type FocusEvent, type ReactNode } from 'react'
 import { get, useFormState, type Control, type FieldValues, type UseFormRegister } from 'react-hook-form'
 import type { FieldSpec } from '../schema'
-import { PasswordStrength } from './PasswordStrength'
 import { fieldElementId, useScreenSet } from './ScreenSetContext'
 
 export interface SchemaFieldProps {
@@ -31,7 +30,7 @@ const inputTypes: Partial<Record<FieldSpec['kind'], string>> = {
  * so a keystroke elsewhere never re-renders it.
  */
 export function SchemaField({ field, register, control, withStrength = false }: SchemaFieldProps) {
-  const { idPrefix, parts, classNames, t, onFieldBlur, captcha } = useScreenSet('SchemaField')
+  const { idPrefix, parts, classNames, t, onFieldBlur, captcha, StrengthMeter } = useScreenSet('SchemaField')
   const { errors } = useFormState({ control, name: field.name })
   const error = get(errors, field.name) as { message?: string } | undefined
   const invalid = error !== undefined
@@ -43,7 +42,7 @@ export function SchemaField({ field, register, control, withStrength = false }: 
   const describedBy = [
     invalid ? errorId : undefined,
     field.description && field.kind !== 'checkbox' ? descriptionId : undefined,
-    withStrength ? strengthId : undefined,
+    withStrength && StrengthMeter ? strengthId : undefined,
   ]
     .filter(Boolean)
     .join(' ')
@@ -168,7 +167,7 @@ export function SchemaField({ field, register, control, withStrength = false }: 
           {field.description}
         </p>
       )}
-      {withStrength && <PasswordStrength control={control} id={strengthId} name={field.name} />}
+      {withStrength && StrengthMeter && <StrengthMeter control={control} id={strengthId} name={field.name} />}
       {invalid && (
         <parts.FieldError id={errorId} field={field} message={error.message ?? ''} className={classNames.fieldError} />
       )}

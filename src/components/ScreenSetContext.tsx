@@ -1,7 +1,8 @@
-import { createContext, useContext } from 'react'
+import { createContext, useContext, type ComponentType } from 'react'
 import type { Translator } from '../i18n'
 import type { PasswordComplexityPolicy } from '../accounts'
 import type { CaptchaBinding } from '../react/useCaptcha'
+import type { PasswordStrengthProps } from './PasswordStrength'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 
 export interface ScreenSetContextValue {
@@ -11,6 +12,12 @@ export interface ScreenSetContextValue {
   classNames: ScreenSetClassNames
   t: Translator
   passwordComplexity?: PasswordComplexityPolicy | undefined
+  /**
+   * The strength meter and rules checklist under a new password, on screen-sets that ask for one:
+   * given here rather than imported by `SchemaField`, so a page with only the newsletter form does
+   * not carry it.
+   */
+  StrengthMeter?: ComponentType<PasswordStrengthProps> | undefined
   /** Told when a field loses focus (after its own validation), e.g. to check email availability. */
   onFieldBlur?: ((name: string) => void) | undefined
   /** For the `Captcha` part, on screen-sets that can show one. */

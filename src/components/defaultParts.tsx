@@ -1,30 +1,19 @@
 import { lazy } from 'react'
-import type {
-  CheckboxProps,
-  FieldErrorProps,
-  FieldWrapperProps,
-  FormErrorProps,
-  ScreenHeadingProps,
-  ScreenSetComponents,
-  SelectProps,
-  SubmitButtonProps,
-  TextareaProps,
-  TextInputProps,
-} from './parts'
+import type * as Parts from './parts'
 
-function TextInput({ inputProps }: TextInputProps) {
+function TextInput({ inputProps }: Parts.TextInputProps) {
   return <input {...inputProps} />
 }
 
-function Textarea({ inputProps }: TextareaProps) {
+function Textarea({ inputProps }: Parts.TextareaProps) {
   return <textarea {...inputProps} />
 }
 
-function Checkbox({ inputProps }: CheckboxProps) {
+function Checkbox({ inputProps }: Parts.CheckboxProps) {
   return <input {...inputProps} type="checkbox" />
 }
 
-function Select({ inputProps, field, placeholder }: SelectProps) {
+function Select({ inputProps, field, placeholder }: Parts.SelectProps) {
   return (
     <select {...inputProps}>
       <option value="">{placeholder}</option>
@@ -37,7 +26,7 @@ function Select({ inputProps, field, placeholder }: SelectProps) {
   )
 }
 
-function FieldWrapper({ field, invalid, className, children }: FieldWrapperProps) {
+function FieldWrapper({ field, invalid, className, children }: Parts.FieldWrapperProps) {
   return (
     <div data-field={field.name} data-kind={field.kind} data-invalid={invalid ? '' : undefined} className={className}>
       {children}
@@ -45,7 +34,7 @@ function FieldWrapper({ field, invalid, className, children }: FieldWrapperProps
   )
 }
 
-function FieldError({ id, message, className }: FieldErrorProps) {
+function FieldError({ id, message, className }: Parts.FieldErrorProps) {
   return (
     <p id={id} data-field-error="" className={className}>
       {message}
@@ -53,7 +42,7 @@ function FieldError({ id, message, className }: FieldErrorProps) {
   )
 }
 
-function FormError({ message, className, children }: FormErrorProps) {
+function FormError({ message, className, children }: Parts.FormErrorProps) {
   return (
     <div role="alert" data-form-error="" className={className}>
       <p>{message}</p>
@@ -62,7 +51,7 @@ function FormError({ message, className, children }: FormErrorProps) {
   )
 }
 
-function SubmitButton({ pending, children, ...buttonProps }: SubmitButtonProps) {
+function SubmitButton({ pending, children, ...buttonProps }: Parts.SubmitButtonProps) {
   return (
     <button
       {...buttonProps}
@@ -75,7 +64,7 @@ function SubmitButton({ pending, children, ...buttonProps }: SubmitButtonProps) 
   )
 }
 
-function ScreenHeading({ id, className, children }: ScreenHeadingProps) {
+function ScreenHeading({ id, className, children }: Parts.ScreenHeadingProps) {
   return (
     <h2 id={id} tabIndex={-1} data-screen-heading="" className={className}>
       {children}
@@ -83,7 +72,7 @@ function ScreenHeading({ id, className, children }: ScreenHeadingProps) {
   )
 }
 
-export const defaultParts: ScreenSetComponents = {
+export const defaultParts: Parts.ScreenSetComponents = {
   TextInput,
   Textarea,
   Checkbox,

@@ -32,21 +32,19 @@ export function rootAttributes(options: {
   }
 }
 
+export type RootAttributes = ReturnType<typeof rootAttributes>
+
 /** What a screen-set shows before it has a schema: a loading status, or the load error with a retry. */
 export function LoadState({
-  status,
+  api: { status, t, retryLoad },
   root,
   parts,
   classNames,
-  t,
-  retry,
 }: {
-  status: Exclude<LoadStatus, 'ready'>
-  root: ReturnType<typeof rootAttributes>
+  api: { status: LoadStatus; t: Translator; retryLoad: () => Promise<void> | void }
+  root: RootAttributes
   parts: ScreenSetComponents
   classNames: ScreenSetClassNames
-  t: Translator
-  retry: () => void
 }) {
   if (status === 'loading') {
     return (
@@ -58,7 +56,7 @@ export function LoadState({
   return (
     <div {...root}>
       <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
-        <button type="button" onClick={retry}>
+        <button type="button" onClick={() => void retryLoad()}>
           {t('retry')}
         </button>
       </parts.FormError>
