@@ -81,6 +81,9 @@ export {
   translateDotnetRegex,
 } from './schema'
 export type { DeriveFieldsOptions, FieldKind, FieldOption, FieldSpec, PasswordRule, ValidationMessages } from './schema'
+export { siteZodSchema } from './schema/siteZodSchema'
+export type { SiteZodSchemaOptions } from './schema/siteZodSchema'
+export type { FormZodSchema, FormZodShape } from './schema/toZod'
 
 export {
   classifyError,
@@ -129,7 +132,10 @@ export {
   createTranslator,
   dirOf,
   en,
+  enFailures,
   enFlows,
+  enLite,
+  enRegistration,
   isRtl,
   loadCatalog,
   normalizeLang,
@@ -143,6 +149,7 @@ export type {
   AccountOptionsPolicy,
   AccountProfile,
   AccountResponse,
+  AccountsCall,
   AccountsCalls,
   AccountsClient,
   AccountsClientOptions,

@@ -7,9 +7,12 @@
  *
  * The emulator is driven as the screen-set drives it: schema and policies read through our client,
  * fields derived with every generated field named, then `initRegistration` and a finalizing `register`
- * with what `toApiValues` makes of the form's values.
+ * with what `toApiValues` makes of the form's values. Three client verdicts are compared with it: the
+ * zod schema's, the form's resolver over it, and that of the schema `siteZodSchema` (the prefetch
+ * entry) builds from the same answers, on the values as a server receives them (JSON).
  */
 import fc from 'fast-check'
+import type { FieldValues, ResolverOptions } from 'react-hook-form'
 import { describe, expect, it } from 'vitest'
 import { AccountsError, createAccountsClient, type RegisterParams } from '../../../src/accounts'
 import {
@@ -25,6 +28,8 @@ import {
   toZod,
   translateDotnetRegex,
 } from '../../../src/schema'
+import { siteZodSchema } from '../../../src/prefetch'
+import { schemaResolver } from '../../../src/react/schemaResolver'
 import { testPattern } from '../../../src/schema/parseFormat'
 import { createEmulatorTransport } from '../../../src/testing'
 import { PATTERN_CORPUS } from './patternCorpus'
@@ -544,6 +549,24 @@ function serverRejection(error: unknown): ServerVerdict {
   return { accepts: false, error }
 }
 
+const RESOLVER_OPTIONS: ResolverOptions<FieldValues> = { fields: {}, shouldUseNativeValidation: false }
+
+/** The fields a verdict refuses, by dotted name. */
+function issuePaths(verdict: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[] }[] } }) {
+  return [...new Set((verdict.error?.issues ?? []).map((issue) => issue.path.join('.')))].sort()
+}
+
+/** The fields that hold an error in react-hook-form's nested errors object, by dotted name. */
+function errorPaths(errors: object, prefix = ''): string[] {
+  return Object.entries(errors)
+    .flatMap(([key, error]: [string, unknown]) =>
+      typeof error === 'object' && error !== null && !('message' in error)
+        ? errorPaths(error, `${prefix}${key}.`)
+        : [`${prefix}${key}`],
+    )
+    .sort()
+}
+
 let runs = 0
 const tally = { accepted: 0, rejected: 0 }
 
@@ -594,7 +617,11 @@ async function check(scenario: Scenario): Promise<void> {
     setIn(values, ['preferences', ...consent.key.split('.'), 'isConsentGranted'], consent.granted)
   }
 
-  const clientVerdict = toZod(fields, policies, defaultValidationMessages).safeParse(values)
+  const formSchema = toZod(fields, policies, defaultValidationMessages)
+  const clientVerdict = formSchema.safeParse(values)
+  const resolved = await schemaResolver<FieldValues>(formSchema)(values, undefined, RESOLVER_OPTIONS)
+  const serverSchema = siteZodSchema({ schema, policies, screen: 'register', fields: names })
+  const serverSideVerdict = serverSchema.safeParse(JSON.parse(JSON.stringify(values)))
   const params = toApiValues(fields, values)
   const { regToken } = await client.initRegistration()
   const server = await client
@@ -616,6 +643,12 @@ async function check(scenario: Scenario): Promise<void> {
     sent: params,
   }
   expect(clientVerdict.success, JSON.stringify(explanation, null, 2)).toBe(server.accepts)
+  expect(errorPaths(resolved.errors), 'the form shows an error on each field the schema refuses').toEqual(
+    issuePaths(clientVerdict),
+  )
+  expect(issuePaths(serverSideVerdict), 'the server-side schema refuses the same fields').toEqual(
+    issuePaths(clientVerdict),
+  )
   tally[server.accepts ? 'accepted' : 'rejected'] += 1
 }
 

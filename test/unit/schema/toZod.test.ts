@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod/mini'
+import { siteZodSchema } from '../../../src/prefetch'
 import {
   defaultValidationMessages,
   deriveFields,
   passwordRules,
   toZod,
+  type DeriveFieldsOptions,
   type FieldSpec,
   type SitePolicies,
   type ValidationMessages,
@@ -338,16 +341,17 @@ describe('toZod field by field', () => {
       data: { terms: false, count: 'many' },
     }
     const result = toZod(fields, policies, messages).safeParse(values)
+    // Field by field in the order of the nested objects, then the check that spans fields.
     expect(result.success ? [] : result.error.issues.map((issue) => issue.message)).toEqual([
       'email:email',
       'rule:num_characters_total:8',
       'rule:num_of_the_following_groups:2',
-      'mismatch',
       'required:profile.firstName',
       'invalid:profile.zip',
       'check:data.terms',
-      'check:preferences.terms.tos.isConsentGranted',
       'nan:data.count',
+      'check:preferences.terms.tos.isConsentGranted',
+      'mismatch',
     ])
   })
 
@@ -364,5 +368,193 @@ describe('toZod field by field', () => {
   it('returns the values unchanged on success', () => {
     const result = toZod(register, policies, defaultValidationMessages).safeParse(validRegistration)
     expect(result.success && result.data).toEqual(validRegistration)
+  })
+})
+
+/** The JSON Schema of the form's property at `path`. */
+function jsonAt(json: unknown, path: readonly string[]): unknown {
+  return path.reduce((node, key) => (node as { properties: Record<string, unknown> }).properties[key], json)
+}
+
+/** The JSON Schema of a single field of the given shape (`data.value`). */
+const jsonOf = (traits: Partial<FieldSpec>) =>
+  jsonAt(z.toJSONSchema(toZod([field(traits)], policies, defaultValidationMessages)), ['data', 'value'])
+
+const SCREENS: readonly NonNullable<DeriveFieldsOptions['screen']>[] = [
+  'register',
+  'complete-registration',
+  'login',
+  'lite',
+  'lite-progression',
+  'forgot-password',
+  'forgot-password-security',
+  'reset-password',
+  'password-change-required',
+  'email-code-verification',
+]
+
+describe('toZod as the zod schema of the form', () => {
+  const form = toZod(register, policies, defaultValidationMessages)
+
+  it('is an object nested by the fields names', () => {
+    expect(Object.keys(form.shape)).toEqual(['email', 'password', 'passwordRetype', 'profile', 'data', 'preferences'])
+    const json = z.toJSONSchema(form)
+    expect(Object.keys(jsonAt(json, ['profile']) as object)).toContain('properties')
+    expect(Object.keys((jsonAt(json, ['profile']) as { properties: object }).properties)).toEqual(['firstName', 'zip'])
+    expect(jsonAt(json, ['preferences', 'terms', 'tos', 'isConsentGranted'])).toEqual({ type: 'boolean', const: true })
+    expect((json as { required: string[] }).required).toEqual([
+      'email',
+      'password',
+      'passwordRetype',
+      'profile',
+      'data',
+      'preferences',
+    ])
+    expect((jsonAt(json, ['profile']) as { required: string[] }).required).toEqual(['firstName', 'zip'])
+  })
+
+  const NO_VALUE = { anyOf: [{ enum: ['', null] }, { type: 'null' }] }
+  const text = { type: 'string', minLength: 1 }
+
+  it.each<[string, Partial<FieldSpec>, unknown]>([
+    ['text', { required: true }, text],
+    ['textarea', { kind: 'textarea', required: true }, text],
+    ['password', { kind: 'password', required: true }, text],
+    ['optional text', {}, { anyOf: [text, NO_VALUE] }],
+    ['checkbox', { kind: 'checkbox', required: true }, { type: 'boolean' }],
+    ['optional checkbox', { kind: 'checkbox' }, { anyOf: [{ type: 'boolean' }, NO_VALUE] }],
+    ['must-be-true checkbox', { kind: 'checkbox', mustBeTrue: true }, { type: 'boolean', const: true }],
+    ['long', { kind: 'number', schemaType: 'long', integer: true, required: true }, { type: ['number', 'string'] }],
+    [
+      'integer',
+      { kind: 'number', schemaType: 'integer', integer: true, required: true },
+      { type: ['number', 'string'] },
+    ],
+    ['float', { kind: 'number', schemaType: 'float', required: true }, { type: ['number', 'string'] }],
+    [
+      'select',
+      {
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'f', label: 'F' },
+          { value: 'm', label: 'M' },
+        ],
+      },
+      { type: 'string', enum: ['f', 'm'] },
+    ],
+  ])('types a %s field', (_, traits, expected) => {
+    expect(jsonOf(traits)).toEqual(expected)
+  })
+
+  it('types a date and an email by their formats', () => {
+    expect(jsonOf({ kind: 'date', required: true })).toMatchObject({ type: 'string', format: 'date' })
+    const email = jsonOf({ kind: 'email', required: true }) as { type: string; pattern: string }
+    expect(email.type).toBe('string')
+    expect(new RegExp(email.pattern).test('ada@example.com')).toBe(true)
+    expect(
+      new RegExp(email.pattern).test(`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`),
+    ).toBe(false)
+  })
+
+  it('lists the required fields as required, and leaves out the optional ones', () => {
+    const fields = [field({ name: 'data.a', required: true }), field({ name: 'data.b' })]
+    const json = z.toJSONSchema(toZod(fields, policies, defaultValidationMessages))
+    expect((jsonAt(json, ['data']) as { required: string[] }).required).toEqual(['a'])
+  })
+
+  it('gives a CAPTCHA, which has no value in the form, no schema', () => {
+    const fields = deriveFields(schema, policies, { fields: ['email', 'captcha'] })
+    expect(fields.map((spec) => spec.name)).toEqual(['email', 'captcha'])
+    expect(Object.keys(toZod(fields, policies, defaultValidationMessages).shape)).toEqual(['email'])
+  })
+
+  it('gives one message for an email both too long and malformed', () => {
+    expect(errors(register, { ...validRegistration, email: `${'a'.repeat(250)}@example..com` })).toEqual({
+      email: ['Email address is invalid'],
+    })
+  })
+
+  it('judges a field alone by its schema in the shape', () => {
+    const email = form.shape['email']
+    expect(email?.safeParse('ada@example.com').success).toBe(true)
+    expect(email?.safeParse('ada@').error?.issues.map((issue) => issue.message)).toEqual(['Email address is invalid'])
+  })
+
+  it('can be extended with fields of the caller, keeping the check that spans fields', () => {
+    const extended = z.extend(form, { regToken: z.string() })
+    expect(extended.safeParse({ ...validRegistration, regToken: 'st2.x' })).toMatchObject({
+      success: true,
+      data: { ...validRegistration, regToken: 'st2.x' },
+    })
+    const refused = extended.safeParse({ ...validRegistration, passwordRetype: 'other' })
+    expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['regToken', 'passwordRetype'])
+  })
+
+  it('can have a field replaced with safeExtend, or be rebuilt from its shape', () => {
+    expect(() => z.extend(form, { email: z.string() })).toThrow(/safeExtend/)
+    const anyEmail = z.safeExtend(form, { email: z.string() })
+    expect(anyEmail.safeParse({ ...validRegistration, email: 'ada' }).success).toBe(true)
+    expect(anyEmail.safeParse({ ...validRegistration, email: 'ada', passwordRetype: 'other' }).success).toBe(false)
+    const login = toZod(deriveFields(schema, policies, { screen: 'login' }), policies, defaultValidationMessages)
+    const remembered = z.object({ ...login.shape, remember: z.boolean() })
+    expect(remembered.safeParse({ loginID: 'ada@example.com', password: 'x', remember: true }).success).toBe(true)
+    expect(remembered.safeParse({ loginID: 'ada', password: 'x', remember: true }).success).toBe(false)
+  })
+
+  it('keeps only the form s fields in the parsed data', () => {
+    const result = form.safeParse({
+      ...validRegistration,
+      regToken: 'st2.x',
+      profile: { ...validRegistration.profile, x: 1 },
+    })
+    expect(result.data).toEqual(validRegistration)
+  })
+
+  it.each(SCREENS)('turns into JSON Schema without throwing, on %s', (screen) => {
+    const fields = deriveFields(schema, policies, { screen, missing: ['profile.zip', 'data.terms'] })
+    const screenSchema = toZod(fields, policies, defaultValidationMessages)
+    expect(() => z.toJSONSchema(screenSchema)).not.toThrow()
+    expect(() => z.toJSONSchema(screenSchema, { io: 'input' })).not.toThrow()
+  })
+
+  it('turns into JSON Schema without throwing, with every kind, a pattern and every password rule', () => {
+    const strict = { passwordComplexity: { minLength: 8, minCharGroups: 3, regExp: '\\\\d' } }
+    const fields = [
+      ...deriveFields(null, strict, { fields: ['password', 'passwordRetype'] }),
+      ...(['text', 'textarea', 'email', 'number', 'checkbox', 'date', 'select'] as const).map((kind) =>
+        field({ name: `data.${kind}`, kind, pattern: /^\w+$/, patternMaxLength: 20 }),
+      ),
+    ]
+    expect(passwordRules(strict.passwordComplexity)).toHaveLength(3)
+    const json = z.toJSONSchema(toZod(fields, strict, defaultValidationMessages))
+    expect(Object.keys((jsonAt(json, ['data']) as { properties: object }).properties)).toHaveLength(7)
+  })
+})
+
+describe('siteZodSchema, for a server', () => {
+  const body = (values: unknown): unknown => JSON.parse(JSON.stringify(values))
+
+  it('builds the schema the form uses from the getSchema and getPolicies answers', () => {
+    const server = siteZodSchema({ schema, policies })
+    expect(server.safeParse(body(validRegistration)).success).toBe(true)
+    const refused = { ...validRegistration, email: 'ada@', password: 'short', passwordRetype: 'other' }
+    expect(server.safeParse(body(refused)).error?.issues).toEqual(
+      toZod(register, policies, defaultValidationMessages).safeParse(refused).error?.issues,
+    )
+  })
+
+  it('takes the screen, its fields and the messages', () => {
+    const login = siteZodSchema({ schema, policies, screen: 'login' })
+    expect(Object.keys(login.shape)).toEqual(['loginID', 'password'])
+    const zip = siteZodSchema({
+      schema,
+      policies,
+      fields: ['profile.zip'],
+      messages: { ...defaultValidationMessages, invalid: (spec) => `bad ${spec.name}` },
+    })
+    expect(zip.safeParse(body({ profile: { zip: '1' } })).error?.issues.map((issue) => issue.message)).toEqual([
+      'bad profile.zip',
+    ])
   })
 })
