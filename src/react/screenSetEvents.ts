@@ -1,8 +1,7 @@
 import { AccountsError, ErrorCodes } from '../accounts'
 import { SECRET_FIELDS } from '../accounts/redact'
+import { isPlainObject } from '../shared/plainObjects'
 import type { LiteScreen, RegistrationScreen } from '../flows'
-
-export { SECRET_FIELDS }
 
 /** Flat dotted keys, as the Web SDK's `formData`: `{ 'profile.zip': '10001', 'data.terms': true }`. */
 export function flattenFormData(values: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -10,8 +9,7 @@ export function flattenFormData(values: Record<string, unknown>, prefix = ''): R
   for (const [key, value] of Object.entries(values)) {
     const path = prefix === '' ? key : `${prefix}.${key}`
     if (SECRET_FIELDS.has(path)) continue
-    if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      Object.assign(flat, flattenFormData(value as Record<string, unknown>, path))
+    if (isPlainObject(value)) Object.assign(flat, flattenFormData(value, path))
     else flat[path] = value
   }
   return flat

@@ -6,7 +6,7 @@ import {
   type FormScreen,
   type LoginIdentifier,
 } from './fixedFields'
-import { RESERVED_SEGMENTS } from '../shared/plainObjects'
+import { isPlainObject, RESERVED_SEGMENTS } from '../shared/plainObjects'
 import { humanize } from './humanize'
 import { readFormat, type TranslatePattern } from './readFormat'
 import type { FieldKind, FieldOption, FieldSpec, SitePolicies, SiteSchema } from './types'
@@ -356,14 +356,14 @@ function readSite(
     screen,
     translate,
     loginIdentifiers: loginIdentifiers(policies),
-    registration: isObject(registration) ? registration : {},
+    registration: isPlainObject(registration) ? registration : {},
     profile: sectionFields(schema, 'profileSchema'),
     data: sectionFields(schema, 'dataSchema'),
     // A subscription's settings sit one level down, under its channel.
     subscriptions: new Map(
       [...sectionFields(schema, 'subscriptionsSchema')]
         .map(([id, channels]): [string, unknown] => [id, channels['email']])
-        .filter((entry): entry is [string, Definition] => isObject(entry[1])),
+        .filter((entry): entry is [string, Definition] => isPlainObject(entry[1])),
     ),
     consents: sectionFields(schema, 'preferencesSchema'),
   }
@@ -377,16 +377,16 @@ function loginIdentifiers(policies: SitePolicies | undefined): LoginIdentifier[]
 }
 
 function sectionFields(schema: SiteSchema | null | undefined, section: keyof SiteSchema): Map<string, Definition> {
-  const value: unknown = isObject(schema) ? schema[section] : undefined
+  const value: unknown = isPlainObject(schema) ? schema[section] : undefined
   if (value === undefined || value === null) return new Map()
-  if (!isObject(value) || !isObject(value['fields'])) {
+  if (!isPlainObject(value) || !isPlainObject(value['fields'])) {
     if (process.env.NODE_ENV !== 'production')
       warnOnce(`schema:${section}`, `The schema's ${section} has no "fields" object; its fields are not rendered.`)
     return new Map()
   }
   return new Map(
     Object.entries(value['fields']).filter((entry): entry is [string, Definition] => {
-      if (isObject(entry[1])) return true
+      if (isPlainObject(entry[1])) return true
       if (process.env.NODE_ENV !== 'production')
         warnOnce(
           `schema:${section}:${entry[0]}`,
@@ -407,8 +407,4 @@ function withoutSuffix(key: string, suffix: string): string {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../shared/plainObjects'
 import { formatPattern, untranslatable, type TranslatePattern } from './readFormat'
 import type { SitePolicies, SiteSchema } from './types'
 
@@ -45,17 +46,13 @@ export function needsPatternSupport(schema: SiteSchema | undefined, policies: Si
   const passwordPattern: unknown = policies?.passwordComplexity?.regExp
   if (typeof passwordPattern === 'string' && passwordPattern !== '') return true
   return SECTIONS.some((section) => {
-    const fields = isObject(schema) && isObject(schema[section]) ? schema[section]['fields'] : undefined
-    if (!isObject(fields)) return false
+    const fields = isPlainObject(schema) && isPlainObject(schema[section]) ? schema[section]['fields'] : undefined
+    if (!isPlainObject(fields)) return false
     return Object.values(fields).some((def) => {
-      if (!isObject(def)) return false
+      if (!isPlainObject(def)) return false
       // A subscription's settings sit one level down, under its channel.
-      const definition = section === 'subscriptionsSchema' && isObject(def['email']) ? def['email'] : def
+      const definition = section === 'subscriptionsSchema' && isPlainObject(def['email']) ? def['email'] : def
       return Boolean(formatPattern(definition['format']))
     })
   })
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
