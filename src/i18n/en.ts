@@ -72,11 +72,7 @@ export const en = {
  * calls (`enFailures`) comes with the code that shows it.
  */
 export type MessageId =
-  | keyof typeof en
-  | keyof typeof enRegistration
-  | keyof typeof enLite
-  | keyof typeof enFlows
-  | keyof typeof enFailures
+  keyof typeof en | keyof typeof enRegistration | keyof typeof enLite | keyof typeof enFlows | keyof typeof enFailures
 
 /** The messages of one language; a message it lacks is shown in English. */
 export type Catalog = Partial<Readonly<Record<MessageId, string>>>

@@ -13,7 +13,7 @@ import {
   type GetSchemaResponse,
 } from '../accounts'
 import { loadCatalog, normalizeLang, type Catalog } from '../i18n'
-import { loadPatternTranslator } from '../schema/patternSupport'
+import { loadPatternTranslator, needsPatternSupport, preloadPatternTranslator } from '../schema/patternSupport'
 import type { TranslatePattern } from '../schema/readFormat'
 import { accountsKeys } from './queryKeys'
 
@@ -61,6 +61,8 @@ export function schemaQueryOptions(
           errorDetails: `accounts.getSchema answered with none of ${SCHEMA_PARTS.join(', ')}`,
           response: { ...schema },
         })
+      // The form will wait for the pattern translator: its chunk comes beside the policies, not after.
+      if (needsPatternSupport(schema, undefined)) preloadPatternTranslator()
       return schema
     },
     staleTime: Number.POSITIVE_INFINITY,
@@ -73,7 +75,11 @@ export function policiesQueryOptions(
 ): AccountsQueryOptions<GetPoliciesResponse, KeyOf<typeof accountsKeys.policies>> {
   return queryOptions({
     queryKey: accountsKeys.policies(client),
-    queryFn: () => client.getPolicies({}),
+    queryFn: async () => {
+      const policies = await client.getPolicies({})
+      if (needsPatternSupport(undefined, policies)) preloadPatternTranslator()
+      return policies
+    },
     staleTime: Number.POSITIVE_INFINITY,
   })
 }

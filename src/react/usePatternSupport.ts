@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { loadedPatternTranslator, needsPatternSupport } from '../schema/patternSupport'
+import { loadedPatternTranslator, needsPatternSupport, preloadPatternTranslator } from '../schema/patternSupport'
 import type { SitePolicies, SiteSchema } from '../schema/types'
 import { patternSupportQueryOptions } from './queryOptions'
 
@@ -12,6 +12,9 @@ import { patternSupportQueryOptions } from './queryOptions'
 export function usePatternSupport(schema: SiteSchema | undefined, policies: SitePolicies | undefined) {
   const needed = useMemo(() => needsPatternSupport(schema, policies), [schema, policies])
   const loaded = loadedPatternTranslator()
+  // Fetched from the render that first sees the need (a cache filled on the server, or by another
+  // form), rather than from the query's effect one commit later: like React's `preloadModule`.
+  if (needed) preloadPatternTranslator()
   const query = useQuery({
     ...patternSupportQueryOptions(),
     // Already in the page (another screen-set loaded it, or the host imports it): no loading state.

@@ -36,6 +36,15 @@ export async function loadPatternTranslator(): Promise<TranslatePattern> {
   return module.translateDotnetRegex
 }
 
+/**
+ * Starts fetching the translator's chunk without waiting for it, as soon as a site is known to need
+ * it: the form that waits for it then waits less. Idempotent (the module loader fetches a chunk once),
+ * and a failure is left to `loadPatternTranslator`'s caller, which shows it.
+ */
+export function preloadPatternTranslator(): void {
+  if (!loaded) loadPatternTranslator().catch(() => undefined)
+}
+
 const SECTIONS = ['profileSchema', 'dataSchema', 'subscriptionsSchema', 'preferencesSchema'] as const
 
 /**
