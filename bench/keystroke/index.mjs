@@ -50,7 +50,7 @@ export async function runKeystrokeBench({ log = () => {}, runs = RUNS } = {}) {
       log('mount done')
       const requests = await countRequests(browser, baseUrl)
       log('requests done')
-      const { goals, failures } = judge(keystroke, renders, requests)
+      const { goals, failures } = judge(keystroke, renders, requests, mount)
       return { runs, keystroke, renders, mount, requests, goals, failures }
     } finally {
       await browser.close()

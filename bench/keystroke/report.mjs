@@ -9,14 +9,21 @@ const ratio = (value) => `${value.toFixed(2)}×`
  * bench towards. Requirements (no untouched field re-renders, the expected requests) also become
  * `failures`, which make `npm run bench` exit non-zero.
  */
-export function judge(keystroke, renders, requests) {
+export function judge(keystroke, renders, requests, mount) {
   const byId = Object.fromEntries(keystroke.map((row) => [row.id, row]))
+  const mountOf = Object.fromEntries(mount.map((row) => [row.id, row]))
+  const mountRatios = ['toInput', 'toIdle'].map((key) => mountOf.ours[key] / mountOf.rhf[key])
   const oursRenders = renders.find((row) => row.id === 'ours')
   const goals = [
     {
       goal: `ours within ${GOALS.oursVsHandWritten}× of the hand-written form (script ms, CPU ×1 / ×${THROTTLE})`,
       values: byId.ours.vsHandWritten.map(ratio),
       met: byId.ours.vsHandWritten.every((value) => value <= GOALS.oursVsHandWritten),
+    },
+    {
+      goal: `ours mounts within ${GOALS.oursVsHandWritten}× of the hand-written form (first input / interactive)`,
+      values: mountRatios.map(ratio),
+      met: mountRatios.every((value) => value <= GOALS.oursVsHandWritten),
     },
     {
       goal: `rjsf ≥ ${GOALS.rjsfVsOurs}× ours (script ms, CPU ×1 / ×${THROTTLE})`,

@@ -7,7 +7,8 @@ export const RUNS = 5
 export const THROTTLE = 4
 /** 50 characters. */
 export const TEXT = 'The quick brown fox jumps over the lazy dog, 12345'
-export const GOALS = { oursVsHandWritten: 1.2, rjsfVsOurs: 7 }
+/** Issue 16: typing and mount within 1.1× of the hand-written form; issue 7: rjsf at least 7× ours. */
+export const GOALS = { oursVsHandWritten: 1.1, rjsfVsOurs: 7 }
 
 export const CONTENDERS = [
   { id: 'ours', label: 'ours: <RegistrationScreenSet>' },
