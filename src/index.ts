@@ -64,6 +64,7 @@ export type {
   ScreenHeadingProps,
   ScreenSetClassNames,
   ScreenSetComponents,
+  ScreenSetLookProps,
   SchemaFieldProps,
   SelectProps,
   SubmitButtonProps,

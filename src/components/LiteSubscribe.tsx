@@ -1,31 +1,16 @@
 import { useId, useMemo } from 'react'
 import type { LiteSubscribeApi } from '../react/screenSetApi'
 import { useLiteSubscribe, type UseLiteSubscribeOptions } from '../react/useLiteSubscribe'
-import { defaultParts } from './defaultParts'
 import { ScreenSetGuard } from './ScreenSetGuard'
-import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { SchemaField } from './SchemaField'
-import { LoadState, type ColorScheme, type RootAttributes } from './screenSetRoot'
-import { ScreenSetFrame } from './ScreenSetFrame'
+import { LoadState } from './screenSetRoot'
+import { ScreenSetFrame, splitLook, type ScreenSetFrameValue, type ScreenSetLookProps } from './ScreenSetFrame'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 import { useFormName } from './useFormName'
 
-export interface LiteSubscribeProps extends UseLiteSubscribeOptions {
-  /** Replace any part with your own component; behaviour and ARIA wiring stay ours. */
-  components?: Partial<ScreenSetComponents>
-  unstyled?: boolean
-  /** `light` (default), `dark`, or `auto` (follows prefers-color-scheme). */
-  colorScheme?: ColorScheme
-  className?: string
-  classNames?: ScreenSetClassNames
+export interface LiteSubscribeProps extends UseLiteSubscribeOptions, ScreenSetLookProps {
   /** Show the "Stay in touch" heading (default true; footers often do without). */
   showHeading?: boolean
-  /**
-   * The form's accessible name, as screen readers list it among the page's landmarks. By default
-   * the heading (or, without it, "Subscribe to …"), numbered from the second form of the same name
-   * on the page: "Stay in touch (2)".
-   */
-  formLabel?: string
 }
 
 const outcomeMessages = {
@@ -52,30 +37,12 @@ export function LiteSubscribe(props: LiteSubscribeProps) {
   )
 }
 
-function GuardedLiteSubscribe({
-  components,
-  unstyled = false,
-  colorScheme,
-  className,
-  classNames = {},
-  showHeading = true,
-  formLabel,
-  ...options
-}: LiteSubscribeProps) {
+function GuardedLiteSubscribe({ showHeading = true, ...props }: LiteSubscribeProps) {
+  const [look, options] = splitLook(props)
   const api = useLiteSubscribe(options)
-  const look = { unstyled, colorScheme, className, classNames }
   return (
     <ScreenSetFrame screenset="lite" api={api} look={look} extra={{ 'data-layout': api.layout }} events={options}>
-      {(rootProps) => (
-        <LiteScreens
-          api={api}
-          components={components}
-          classNames={classNames}
-          rootProps={rootProps}
-          showHeading={showHeading}
-          formLabel={formLabel}
-        />
-      )}
+      {(frame) => <LiteScreens api={api} frame={frame} showHeading={showHeading} />}
     </ScreenSetFrame>
   )
 }
@@ -83,23 +50,17 @@ function GuardedLiteSubscribe({
 /** The current screen; below the error boundary, so a render error there keeps the hook's state. */
 function LiteScreens({
   api,
-  components,
-  classNames,
-  rootProps,
+  frame,
   showHeading,
-  formLabel,
 }: {
   api: LiteSubscribeApi
-  components: Partial<ScreenSetComponents> | undefined
-  classNames: ScreenSetClassNames
-  rootProps: RootAttributes
+  frame: ScreenSetFrameValue
   showHeading: boolean
-  formLabel: string | undefined
 }) {
+  const { root: rootProps, parts, classNames, formLabel } = frame
   const { t, screen, status, fields, form, formError, isSubmitting, outcome } = api
   const idPrefix = `rsl${useId().replace(/:/g, '')}`
   const headingId = `${idPrefix}-heading`
-  const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
   const context = useMemo<ScreenSetContextValue>(
     () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
     [idPrefix, parts, classNames, t],

@@ -1,20 +1,16 @@
 import { Suspense, useEffect, useId, useMemo, useRef } from 'react'
 import type { RegistrationScreenSetApi } from '../react/screenSetApi'
-import { defaultParts } from './defaultParts'
-import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 import { EntryScreen } from './screens/entryScreens'
 import { PasswordScreens, preloadScreen, screenGroup, VerificationScreens } from './screens/screenGroups'
 import type { ScreenProps } from './screens/screenProps'
-import { LoadState, type RootAttributes } from './screenSetRoot'
+import { LoadState } from './screenSetRoot'
+import type { ScreenSetFrameValue } from './ScreenSetFrame'
 import { PasswordStrength } from './PasswordStrength'
 import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface RegistrationScreensProps {
   api: RegistrationScreenSetApi
-  components: Partial<ScreenSetComponents> | undefined
-  classNames: ScreenSetClassNames
-  rootProps: RootAttributes
-  formLabel: string | undefined
+  frame: ScreenSetFrameValue
 }
 
 const groups = { initial: EntryScreen, password: PasswordScreens, verification: VerificationScreens }
@@ -24,10 +20,10 @@ const groups = { initial: EntryScreen, password: PasswordScreens, verification: 
  * boundary, so a render error there keeps the hook's state. The screens after the first load on
  * demand, inside the root: while one loads, the root already names it (`data-screen`) and says so.
  */
-export function RegistrationScreens({ api, components, classNames, rootProps, formLabel }: RegistrationScreensProps) {
+export function RegistrationScreens({ api, frame }: RegistrationScreensProps) {
+  const { root: rootProps, parts, classNames, formLabel } = frame
   const { t, screen, status, onFieldBlur } = api
   const idPrefix = `rss${useId().replace(/:/g, '')}`
-  const parts = useMemo(() => ({ ...defaultParts, ...components }), [components])
   const context = useMemo<ScreenSetContextValue>(
     () => ({
       idPrefix,

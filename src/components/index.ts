@@ -6,6 +6,7 @@ export { SchemaField } from './SchemaField'
 export type { SchemaFieldProps } from './SchemaField'
 export { PasswordStrength } from './PasswordStrength'
 export type { ColorScheme } from './screenSetRoot'
+export type { ScreenSetLookProps } from './ScreenSetFrame'
 export type {
   CaptchaProps,
   CheckboxProps,

@@ -7,6 +7,7 @@ import { createTranslator } from '../../../src/i18n'
 import type { RegistrationScreenSetApi, ResendState } from '../../../src/react/screenSetApi'
 import { deriveFields, type FieldSpec, type SitePolicies, type SiteSchema } from '../../../src/schema'
 import type { FormScreen } from '../../../src/schema/fixedFields'
+import { defaultParts } from '../../../src/components/defaultParts'
 import { RegistrationScreens } from '../../../src/components/RegistrationScreens'
 import type { ScreenSetClassNames, ScreenSetComponents } from '../../../src/components/parts'
 import { rootAttributes } from '../../../src/components/screenSetRoot'
@@ -86,10 +87,12 @@ function FakeScreenSet({ options, actions }: { options: FakeApiOptions; actions:
   return (
     <RegistrationScreens
       api={api}
-      components={options.components}
-      classNames={options.classNames ?? {}}
-      rootProps={rootProps}
-      formLabel={undefined}
+      frame={{
+        root: rootProps,
+        parts: { ...defaultParts, ...options.components },
+        classNames: options.classNames ?? {},
+        formLabel: undefined,
+      }}
     />
   )
 }
