@@ -47,6 +47,7 @@ export type {
   ScreenSetStatus,
   ScreenSetEvents,
   SiteSchemaOptions,
+  SiteSchemaState,
   UseLiteSubscribeOptions,
   UseRegistrationScreenSetOptions,
 } from './react'

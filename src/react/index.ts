@@ -9,7 +9,7 @@ export {
   schemaQueryOptions,
 } from './queryOptions'
 export { useSiteSchema } from './useSiteSchema'
-export type { SiteSchemaOptions } from './useSiteSchema'
+export type { SiteSchemaOptions, SiteSchemaState } from './useSiteSchema'
 export { useInitRegistration } from './useInitRegistration'
 export type { RegTokenHandle } from './useInitRegistration'
 export {

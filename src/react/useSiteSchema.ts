@@ -14,11 +14,23 @@ export interface SiteSchemaOptions {
   initialPolicies?: GetPoliciesResponse
 }
 
+/** What `useSiteSchema` gives: the site's schema and policies once loaded, and their loading state. */
+export interface SiteSchemaState {
+  schema: GetSchemaResponse | undefined
+  policies: GetPoliciesResponse | undefined
+  /** Either is still loading for the first time. */
+  isPending: boolean
+  /** Why the schema or the policies could not be loaded (null while a retry is under way). */
+  error: Error | null
+  /** Fetches again what failed to load (what did load stays). */
+  refetch(): Promise<void>
+}
+
 /**
  * The site's schema and policies, as TanStack queries shared by every component on the page: one
  * `getSchema` and one `getPolicies` request however many forms ask.
  */
-export function useSiteSchema(options: SiteSchemaOptions = {}) {
+export function useSiteSchema(options: SiteSchemaOptions = {}): SiteSchemaState {
   const { client } = useAccountsClient(options.client ? { client: options.client } : {})
   const { initialSchema, initialPolicies } = options
   const schema = useQuery({
@@ -36,7 +48,6 @@ export function useSiteSchema(options: SiteSchemaOptions = {}) {
     // A query keeps its error while it is fetched again: a retry under way is loading, not an error
     // (so the screen shows its loading state, and no second "Try again" click cancels the retry).
     error: schema.isFetching || policies.isFetching ? null : (schema.error ?? policies.error),
-    /** Fetches again what failed to load (what did load stays). */
     refetch: async (): Promise<void> => {
       await Promise.all([schema.error ? schema.refetch() : undefined, policies.error ? policies.refetch() : undefined])
     },
