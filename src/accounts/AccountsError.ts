@@ -1,5 +1,7 @@
-import { ErrorCodes } from './errorCodes'
 import type { ValidationError } from './types'
+
+// The codes are numbers, not `ErrorCodes` reads (see errorCodes.ts); each getter's comment says what
+// its codes mean.
 
 export interface AccountsErrorInit {
   /** The API method that failed, e.g. `accounts.register`. */
@@ -66,12 +68,12 @@ export class AccountsError extends Error {
 
   /** 206001: required schema fields are missing or the registration was not finalized. */
   get isPendingRegistration(): boolean {
-    return this.errorCode === ErrorCodes.ACCOUNT_PENDING_REGISTRATION
+    return this.errorCode === 206001
   }
 
   /** 206002: the account waits for its email to be verified. */
   get isPendingVerification(): boolean {
-    return this.errorCode === ErrorCodes.ACCOUNT_PENDING_VERIFICATION
+    return this.errorCode === 206002
   }
 
   /**
@@ -80,9 +82,7 @@ export class AccountsError extends Error {
    * registration with a taken email is not this: it is a field error (see `takenLoginIDs`).
    */
   get isLoginIdentifierConflict(): boolean {
-    return (
-      this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_EXISTS || this.errorCode === ErrorCodes.LOGIN_IDENTIFIER_CONFLICT
-    )
+    return this.errorCode === 403043 || this.errorCode === 409003
   }
 
   /**
@@ -92,7 +92,7 @@ export class AccountsError extends Error {
    */
   takenLoginIDs(): string[] {
     return this.fieldErrors()
-      .filter((error) => error.errorCode === ErrorCodes.UNIQUE_IDENTIFIER_EXISTS)
+      .filter((error) => error.errorCode === 400003)
       .map((error) => error.fieldName)
   }
 
@@ -101,38 +101,32 @@ export class AccountsError extends Error {
    * (400006 naming `regToken`). The flow recovers with a fresh `initRegistration`.
    */
   get isRegTokenInvalid(): boolean {
-    if (this.errorCode === ErrorCodes.REQUEST_EXPIRED) return true
-    return this.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && /\bregToken\b/i.test(this.errorDetails ?? '')
+    if (this.errorCode === 403002) return true
+    return this.errorCode === 400006 && /\bregToken\b/i.test(this.errorDetails ?? '')
   }
 
   /** 500026: no response reached the client (offline, DNS, CORS, connection reset). */
   get isNetworkError(): boolean {
-    return this.errorCode === ErrorCodes.NETWORK_ERROR
+    return this.errorCode === 500026
   }
 
   /** 504001 / 504002: the call took longer than allowed. */
   get isTimeout(): boolean {
-    return this.errorCode === ErrorCodes.TIMEOUT || this.errorCode === ErrorCodes.REQUEST_TIMEOUT
+    return this.errorCode === 504001 || this.errorCode === 504002
   }
 
   /** 403048: the site's API rate limit was exceeded. */
   get isRateLimited(): boolean {
-    return this.errorCode === ErrorCodes.RATE_LIMIT_EXCEEDED
+    return this.errorCode === 403048
   }
 
   /**
    * Whether sending the same request again later may succeed: network loss, timeouts, server errors,
-   * rate limits and concurrency conflicts. Validation and policy errors are not.
+   * rate limits and concurrency conflicts (409030). Validation and policy errors are not.
    */
   get isRetryable(): boolean {
-    return (
-      this.isNetworkError ||
-      this.isTimeout ||
-      this.isRateLimited ||
-      this.errorCode === ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS ||
-      this.errorCode === ErrorCodes.GENERAL_SERVER_ERROR ||
-      (this.errorCode >= 500000 && this.errorCode < 600000)
-    )
+    // The 5xxxxx range holds the network error, the timeouts and the general server error.
+    return this.isRateLimited || this.errorCode === 409030 || (this.errorCode >= 500000 && this.errorCode < 600000)
   }
 
   /**
@@ -140,9 +134,7 @@ export class AccountsError extends Error {
    * that carry a `fieldName`. Empty for every other error.
    */
   fieldErrors(): ValidationError[] {
-    if (this.errorCode !== ErrorCodes.VALIDATION_ERROR && this.errorCode !== ErrorCodes.INVALID_PARAMETER_VALUE) {
-      return []
-    }
+    if (this.errorCode !== 400009 && this.errorCode !== 400006) return []
     return this.validationErrors.filter((error) => error.fieldName !== '')
   }
 

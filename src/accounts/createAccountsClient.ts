@@ -1,5 +1,4 @@
 import { AccountsError } from './AccountsError'
-import { ErrorCodes } from './errorCodes'
 import { parseResponse } from './parseResponse'
 import { redactCause, secretValuesOf } from './redact'
 import { restTransport, type RestTransportOptions } from './restTransport'
@@ -115,7 +114,7 @@ function normalizeParams(params: object, lang: string | undefined): Record<strin
 function timeoutError(method: string, timeoutMs: number): AccountsError {
   return new AccountsError({
     method,
-    errorCode: ErrorCodes.REQUEST_TIMEOUT,
+    errorCode: 504002, // ErrorCodes.REQUEST_TIMEOUT
     errorMessage: 'Request timeout',
     errorDetails: `${method} did not answer within ${timeoutMs} ms`,
   })

@@ -1,3 +1,5 @@
+// Library code writes these codes as numbers, the name in a comment, not as `ErrorCodes` reads: a
+// bundler keeps the whole object once any module reads one property, and it would ship on every page.
 /**
  * The Accounts API error codes the library branches on. Branch on these, never on message text:
  * SAP spells the same message differently across documentation and live responses.

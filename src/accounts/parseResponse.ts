@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { isPlainObject } from '../shared/plainObjects'
 import { AccountsError } from './AccountsError'
-import { ErrorCodes, isSuccessCode } from './errorCodes'
+import { isSuccessCode } from './errorCodes'
 import { redactBody } from './redact'
 import type { AccountsCalls, AccountsMethod, ValidationError } from './types'
 
@@ -68,7 +68,7 @@ function readValidationErrors(value: unknown): ValidationError[] {
     const parsed = validationErrorShape.safeParse(entry)
     if (!parsed.success) continue
     errors.push({
-      errorCode: parsed.data.errorCode ?? ErrorCodes.VALIDATION_ERROR,
+      errorCode: parsed.data.errorCode ?? 400009, // ErrorCodes.VALIDATION_ERROR
       message: parsed.data.message ?? '',
       fieldName: parsed.data.fieldName ?? '',
     })
@@ -93,7 +93,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function malformedResponse(method: string, details: string, extra?: { httpStatus?: number; cause?: unknown }) {
   return new AccountsError({
     method,
-    errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+    errorCode: 500001, // ErrorCodes.GENERAL_SERVER_ERROR
     errorMessage: 'Malformed response',
     errorDetails: details,
     ...extra,

@@ -1,6 +1,5 @@
 import { AccountsError } from './AccountsError'
 import { encodeParams } from './encodeParams'
-import { ErrorCodes } from './errorCodes'
 import { malformedResponse } from './parseResponse'
 import { networkError, type AccountsTransport } from './transport'
 import type { DataCenter } from './types'
@@ -25,29 +24,36 @@ export interface RestTransportOptions {
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
-/** The endpoint for a data center or a custom base URL, without a trailing slash. */
-export function resolveEndpoint(options: Pick<RestTransportOptions, 'dataCenter' | 'baseUrl'>): string {
-  if (options.baseUrl !== undefined) {
-    let url: URL
-    try {
-      url = new URL(options.baseUrl)
-    } catch {
-      throw new TypeError(`react-screensets: baseUrl must be an absolute URL, got "${options.baseUrl}"`)
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new TypeError(`react-screensets: baseUrl must be http(s), got "${url.protocol}"`)
-    }
-    return url.href.replace(/\/+$/, '')
+/** The URL a `baseUrl` names, when it is an absolute http(s) one. */
+function httpUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined
+  } catch {
+    return undefined
   }
-  if (options.dataCenter === undefined) {
-    throw new TypeError('react-screensets: give either a dataCenter (e.g. "eu1.gigya.com") or a baseUrl')
-  }
-  if (!HOST_NAME.test(options.dataCenter)) {
+}
+
+/**
+ * The endpoint for a data center or a custom base URL, without a trailing slash. Its refusals explain
+ * themselves in development; production builds name only the option (every page carries this file).
+ */
+export function resolveEndpoint({ dataCenter, baseUrl }: Pick<RestTransportOptions, 'dataCenter' | 'baseUrl'>): string {
+  if (baseUrl !== undefined) {
+    const url = httpUrl(baseUrl)
+    if (url) return url.href.replace(/\/+$/, '')
     throw new TypeError(
-      `react-screensets: dataCenter must be a host name such as "eu1.gigya.com", got "${options.dataCenter}"`,
+      process.env.NODE_ENV !== 'production'
+        ? `react-screensets: baseUrl must be an absolute http(s) URL, got "${baseUrl}"`
+        : 'react-screensets: invalid baseUrl',
     )
   }
-  return `https://accounts.${options.dataCenter}`
+  if (dataCenter !== undefined && HOST_NAME.test(dataCenter)) return `https://accounts.${dataCenter}`
+  throw new TypeError(
+    process.env.NODE_ENV !== 'production'
+      ? `react-screensets: give either a dataCenter, a host name such as "eu1.gigya.com", or a baseUrl (dataCenter: ${JSON.stringify(dataCenter)})`
+      : 'react-screensets: invalid dataCenter',
+  )
 }
 
 function isEnvelope(body: unknown): boolean {
@@ -59,7 +65,7 @@ function httpFailure(method: string, status: number, details: string): AccountsE
   if (status === 429) {
     return new AccountsError({
       method,
-      errorCode: ErrorCodes.RATE_LIMIT_EXCEEDED,
+      errorCode: 403048, // ErrorCodes.RATE_LIMIT_EXCEEDED
       errorMessage: 'Rate limit exceeded',
       errorDetails: details,
       httpStatus: status,
@@ -68,7 +74,7 @@ function httpFailure(method: string, status: number, details: string): AccountsE
   if (status === 504 || status === 408) {
     return new AccountsError({
       method,
-      errorCode: ErrorCodes.REQUEST_TIMEOUT,
+      errorCode: 504002, // ErrorCodes.REQUEST_TIMEOUT
       errorMessage: 'Request timeout',
       errorDetails: details,
       httpStatus: status,
@@ -85,7 +91,11 @@ export function restTransport(options: RestTransportOptions): AccountsTransport 
   const endpoint = resolveEndpoint(options)
   const { apiKey, httpStatusCodes = false, credentials } = options
   if (typeof apiKey !== 'string' || apiKey === '') {
-    throw new TypeError('react-screensets: the REST transport needs the site apiKey')
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? 'react-screensets: the REST transport needs the site apiKey'
+        : 'react-screensets: invalid apiKey',
+    )
   }
 
   return async ({ method, params, signal }) => {

@@ -1,5 +1,4 @@
 import { AccountsError } from './AccountsError'
-import { ErrorCodes } from './errorCodes'
 
 /** One call as the client hands it to a transport. */
 export interface TransportRequest {
@@ -24,7 +23,7 @@ export type AccountsTransport = (request: TransportRequest) => Promise<unknown>
 export function networkError(method: string, cause: unknown): AccountsError {
   return new AccountsError({
     method,
-    errorCode: ErrorCodes.NETWORK_ERROR,
+    errorCode: 500026, // ErrorCodes.NETWORK_ERROR
     errorMessage: 'Network error',
     errorDetails: `${method} got no response`,
     cause,

@@ -1,5 +1,4 @@
 import { AccountsError } from './AccountsError'
-import { ErrorCodes } from './errorCodes'
 import type { AccountsTransport } from './transport'
 
 /** The one thing we need of SAP's Web SDK (`window.gigya`): its `accounts.*` functions. */
@@ -38,7 +37,7 @@ export function webSdkTransport(gigya: GigyaWebSdk): AccountsTransport {
         reject(
           new AccountsError({
             method,
-            errorCode: ErrorCodes.NOT_SUPPORTED,
+            errorCode: 400096, // ErrorCodes.NOT_SUPPORTED
             errorMessage: 'Not supported',
             errorDetails: `The loaded Web SDK has no gigya.${method}`,
           }),
@@ -51,7 +50,7 @@ export function webSdkTransport(gigya: GigyaWebSdk): AccountsTransport {
         reject(
           new AccountsError({
             method,
-            errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+            errorCode: 500001, // ErrorCodes.GENERAL_SERVER_ERROR
             errorMessage: 'General Server Error',
             errorDetails: `gigya.${method} threw before answering`,
             cause: error,
