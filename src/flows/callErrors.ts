@@ -1,4 +1,4 @@
-import { ErrorCodes, type AccountsError, type AccountsMethod } from '../accounts'
+import { type AccountsError, type AccountsMethod } from '../accounts'
 import type { ErrorOutcome } from './errorOutcome'
 import { isResetTokenRejected } from './interruption'
 
@@ -19,13 +19,16 @@ const DETAILS_CODES: Readonly<Record<number, Placement>> = {
 
 /** Answers whose meaning does not depend on the call. */
 const BY_CODE: Readonly<Record<number, Placement>> = {
-  [ErrorCodes.LOGIN_ID_DOES_NOT_EXIST]: { field: 'loginID', messageId: 'there_is_no_user_with_that_username_or_email' },
-  [ErrorCodes.OLD_PASSWORD_USED]: {
+  [403047 /* LOGIN_ID_DOES_NOT_EXIST */]: {
+    field: 'loginID',
+    messageId: 'there_is_no_user_with_that_username_or_email',
+  },
+  [401030 /* OLD_PASSWORD_USED */]: {
     field: 'newPassword',
     messageId: 'old_password_cannot_be_the_same_as_new_password',
   },
-  [ErrorCodes.ACCOUNT_DISABLED]: { messageId: 'account_is_disabled' },
-  [ErrorCodes.ACCOUNT_LOCKED_OUT]: { messageId: 'account_temporarily_locked_out' },
+  [403041 /* ACCOUNT_DISABLED */]: { messageId: 'account_is_disabled' },
+  [403120 /* ACCOUNT_LOCKED_OUT */]: { messageId: 'account_temporarily_locked_out' },
 }
 
 /**
@@ -42,20 +45,21 @@ function byCall(
   const code = error.errorCode
   switch (method) {
     case 'accounts.otp.update':
-      if (code === ErrorCodes.INVALID_PARAMETER_VALUE) return { field: 'code', messageId: 'please_enter_a_valid_code' }
-      if (code === ErrorCodes.REQUEST_EXPIRED) return { field: 'code', messageId: 'otp_code_expired' }
+      if (code === 400006 /* INVALID_PARAMETER_VALUE */)
+        return { field: 'code', messageId: 'please_enter_a_valid_code' }
+      if (code === 403002 /* REQUEST_EXPIRED */) return { field: 'code', messageId: 'otp_code_expired' }
       return undefined
     case 'accounts.otp.sendCode':
-      if (code === ErrorCodes.REQUEST_EXPIRED) return { field: 'code', messageId: 'otp_code_expired' }
-      if (code === ErrorCodes.RATE_LIMIT_EXCEEDED) return { messageId: 'code_frequency_limit_reached' }
+      if (code === 403002 /* REQUEST_EXPIRED */) return { field: 'code', messageId: 'otp_code_expired' }
+      if (code === 403048 /* RATE_LIMIT_EXCEEDED */) return { messageId: 'code_frequency_limit_reached' }
       return undefined
     case 'accounts.setAccountInfo':
-      if (code === ErrorCodes.INVALID_LOGIN_ID_OR_PASSWORD) return { field: 'password', messageId: 'wrong_password' }
+      if (code === 403042 /* INVALID_LOGIN_ID_OR_PASSWORD */) return { field: 'password', messageId: 'wrong_password' }
       return undefined
     case 'accounts.resetPassword':
       // 400050 is a wrong answer only where the security question was asked; before that (a site that
       // names no question) the server's own words say more than "the answer is not right".
-      if (code === ErrorCodes.SECURITY_VERIFICATION_FAILED)
+      if (code === 400050 /* SECURITY_VERIFICATION_FAILED */)
         return renderedNames.has('secretAnswer')
           ? { field: 'secretAnswer', messageId: 'security_verification_failed' }
           : undefined

@@ -1,4 +1,4 @@
-import { AccountsError, ErrorCodes } from '../accounts'
+import { AccountsError } from '../accounts'
 import type { AccountsMethod, ValidationError } from '../accounts'
 import { classifyCallError } from './callErrors'
 import type { ErrorOutcome, FieldMessage, FormMessage } from './errorOutcome'
@@ -14,21 +14,21 @@ const LOGIN_ID_FIELDS: ReadonlySet<string> = new Set(['email', 'username'])
 
 /** The answers that are about the CAPTCHA, and what its control says for each (it gets a fresh challenge). */
 export const CAPTCHA_ERRORS: Readonly<Record<number, string>> = {
-  [ErrorCodes.CAPTCHA_VERIFICATION_FAILED]: 'register_captcha_error',
-  [ErrorCodes.LOGIN_CAPTCHA_REQUIRED]: 'captcha_required',
-  [ErrorCodes.LOGIN_WRONG_CAPTCHA]: 'login_captcha_error',
+  [400021 /* CAPTCHA_VERIFICATION_FAILED */]: 'register_captcha_error',
+  [401020 /* LOGIN_CAPTCHA_REQUIRED */]: 'captcha_required',
+  [401021 /* LOGIN_WRONG_CAPTCHA */]: 'login_captcha_error',
 }
 
 function fieldMessageId(error: ValidationError, name: string): string {
   if (name === 'captcha') return 'register_captcha_error'
   switch (error.errorCode) {
-    case ErrorCodes.UNIQUE_IDENTIFIER_EXISTS:
+    case 400003 /* UNIQUE_IDENTIFIER_EXISTS */:
       return name === 'username' ? 'username_already_exists' : 'email_already_exists'
-    case ErrorCodes.MISSING_REQUIRED_VALUE:
+    case 400027 /* MISSING_REQUIRED_VALUE */:
       return 'this_field_is_required'
-    case ErrorCodes.INVALID_FORMAT:
+    case 400026 /* INVALID_FORMAT */:
       return name === 'email' || name.endsWith('.email') ? 'email_address_is_invalid' : 'invalid_fieldname'
-    case ErrorCodes.VALIDATION_ERROR:
+    case 400009 /* VALIDATION_ERROR */:
       return name === 'password' || name === 'newPassword'
         ? 'password_does_not_meet_complexity_requirements'
         : 'invalid_fieldname'
@@ -43,16 +43,16 @@ function formMessageFor(error: AccountsError): FormMessage {
   if (error.isTimeout) return { ...base, messageId: 'request_timeout' }
   if (error.isRateLimited) return { ...base, messageId: 'rate_limit_exceeded' }
   switch (error.errorCode) {
-    case ErrorCodes.INVALID_API_KEY:
+    case 400093 /* INVALID_API_KEY */:
       return { ...base, messageId: 'configuration_error' }
-    case ErrorCodes.CAPTCHA_VERIFICATION_FAILED:
+    case 400021 /* CAPTCHA_VERIFICATION_FAILED */:
       return { ...base, messageId: 'register_captcha_error', fallback: error.errorMessage }
-    case ErrorCodes.UNDER_AGE:
+    case 403044 /* UNDER_AGE */:
       return { ...base, messageId: 'under_age' }
-    case ErrorCodes.INVALID_LOGIN_ID_OR_PASSWORD:
+    case 403042 /* INVALID_LOGIN_ID_OR_PASSWORD */:
       return { ...base, messageId: 'invalid_login_or_password' }
-    case ErrorCodes.UNAUTHORIZED_USER:
-    case ErrorCodes.PERMISSION_DENIED:
+    case 403005 /* UNAUTHORIZED_USER */:
+    case 403007 /* PERMISSION_DENIED */:
       return { ...base, messageId: 'forbidden_error' }
     default:
       // A code we have no message for: the server's own words, or a general one.
@@ -80,7 +80,7 @@ export function classifyError(
   if (!(error instanceof AccountsError)) {
     return {
       kind: 'form',
-      form: { messageId: 'general_error', errorCode: ErrorCodes.GENERAL_SERVER_ERROR, retryable: true },
+      form: { messageId: 'general_error', errorCode: 500001 /* GENERAL_SERVER_ERROR */, retryable: true },
     }
   }
   const ownMessage = classifyCallError(error, renderedNames, method)

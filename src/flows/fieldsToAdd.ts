@@ -1,11 +1,10 @@
-import { AccountsError, ErrorCodes } from '../accounts'
+import { AccountsError } from '../accounts'
 import { CAPTCHA_ERRORS } from './classifyError'
 import { toBindingName } from './toBindingName'
 
 /** Entries that refuse the field itself: an input for it would only send it again, to the same answer. */
 const REFUSED_FIELD: ReadonlySet<number> = new Set([
-  ErrorCodes.SCHEMA_VALIDATION_FAILED,
-  ErrorCodes.WRITE_ACCESS_VIOLATION,
+  400020 /* SCHEMA_VALIDATION_FAILED */, 400025 /* WRITE_ACCESS_VIOLATION */,
 ])
 
 /**

@@ -1,4 +1,4 @@
-import { AccountsError, ErrorCodes } from '../accounts'
+import { AccountsError } from '../accounts'
 import { parseMissingFields } from './parseMissingFields'
 
 /**
@@ -31,18 +31,18 @@ export function readInterruption(error: unknown): Interruption | undefined {
   if (!(error instanceof AccountsError)) return undefined
   const { regToken } = error
   switch (error.errorCode) {
-    case ErrorCodes.ACCOUNT_PENDING_REGISTRATION:
+    case 206001 /* ACCOUNT_PENDING_REGISTRATION */:
       return { kind: 'pending-registration', regToken, missing: parseMissingFields(error.errorDetails) }
-    case ErrorCodes.ACCOUNT_PENDING_VERIFICATION:
+    case 206002 /* ACCOUNT_PENDING_VERIFICATION */:
       return { kind: 'pending-verification', regToken, UID: interruptedUID(error), emails: unverifiedEmails(error) }
-    case ErrorCodes.PENDING_CODE_VERIFICATION:
+    case 206006 /* PENDING_CODE_VERIFICATION */:
       return {
         kind: 'pending-code-verification',
         regToken,
         UID: interruptedUID(error),
         emails: unverifiedEmails(error),
       }
-    case ErrorCodes.PENDING_PASSWORD_CHANGE:
+    case 403100 /* PENDING_PASSWORD_CHANGE */:
       return { kind: 'pending-password-change', regToken }
     default:
       return undefined
@@ -55,6 +55,6 @@ export function readInterruption(error: unknown): Interruption | undefined {
  * names fields is a validation answer, not the link.
  */
 export function isResetTokenRejected(error: AccountsError): boolean {
-  if (error.errorCode === ErrorCodes.REQUEST_EXPIRED || error.errorCode === ErrorCodes.INVALID_TOKEN) return true
-  return error.errorCode === ErrorCodes.INVALID_PARAMETER_VALUE && error.fieldErrors().length === 0
+  if (error.errorCode === 403002 /* REQUEST_EXPIRED */ || error.errorCode === 403025 /* INVALID_TOKEN */) return true
+  return error.errorCode === 400006 /* INVALID_PARAMETER_VALUE */ && error.fieldErrors().length === 0
 }

@@ -7,7 +7,6 @@ import {
 } from '@tanstack/react-query'
 import {
   AccountsError,
-  ErrorCodes,
   type AccountsClient,
   type GetPoliciesResponse,
   type GetSchemaResponse,
@@ -56,7 +55,7 @@ export function schemaQueryOptions(
       if (!SCHEMA_PARTS.some((part) => schema[part] !== undefined))
         throw new AccountsError({
           method: 'accounts.getSchema',
-          errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+          errorCode: 500001 /* GENERAL_SERVER_ERROR */,
           errorMessage: 'Malformed response',
           errorDetails: `accounts.getSchema answered with none of ${SCHEMA_PARTS.join(', ')}`,
           response: { ...schema },

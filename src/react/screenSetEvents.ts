@@ -1,4 +1,4 @@
-import { AccountsError, ErrorCodes } from '../accounts'
+import { AccountsError } from '../accounts'
 import { SECRET_FIELDS } from '../accounts/redact'
 import { isPlainObject } from '../shared/plainObjects'
 import type { LiteScreen, RegistrationScreen } from '../flows'
@@ -88,7 +88,7 @@ export function reportError(events: ScreenSetEvents, screen: ScreenName, error: 
 export function reportRenderError(events: ScreenSetEvents, screen: ScreenName, error: unknown): void {
   events.onError?.({
     screen,
-    errorCode: ErrorCodes.GENERAL_SERVER_ERROR,
+    errorCode: 500001 /* GENERAL_SERVER_ERROR */,
     errorMessage: 'Render error',
     errorDetails: error instanceof Error ? error.message : String(error),
     error,
