@@ -1,7 +1,7 @@
 import type { SubscriptionsInput } from '../accounts'
 import type { Translator } from '../i18n'
 import type { FieldSpec, SitePolicies, SiteSchema } from '../schema'
-import { deriveFieldsWith } from '../schema/deriveFieldsWith'
+import { deriveLiteFields } from '../schema/deriveLiteFields'
 import { patternTranslator } from '../schema/patternSupport'
 import { localizeField, type Labels } from './labels'
 import type { LiteLayout } from './screenSetApi'
@@ -29,22 +29,8 @@ export function liteFields(
 ): { fields: FieldSpec[]; subscriptionFields: FieldSpec[]; implicit: boolean } {
   if (!schema) return { fields: [], subscriptionFields: [], implicit: true }
   // The translator is loaded on demand; the screen-set holds the schema back until it is there.
-  const translate = patternTranslator()
-  const base = deriveFieldsWith(
-    schema,
-    policies,
-    { screen: 'lite', ...(subscriptions ? { subscriptions } : {}) },
-    translate,
-  )
-  const extras = extraNames?.length
-    ? deriveFieldsWith(schema, policies, { screen: 'lite', fields: extraNames }, translate).map((field) => ({
-        ...field,
-        required: false,
-      }))
-    : []
-  const names = new Set(base.map((field) => field.name))
-  const all = [...base, ...extras.filter((field) => !names.has(field.name))].map((field) =>
-    localizeField(field, labels, t),
+  const all = deriveLiteFields(schema, policies, { subscriptions, fields: extraNames }, patternTranslator()).map(
+    (field) => localizeField(field, labels, t),
   )
   const subscriptionFields = all.filter(isSubscription)
   const implicit = layout === 'inline' || subscriptionFields.length <= 1
