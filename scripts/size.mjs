@@ -328,6 +328,23 @@ function treeShakingChecks() {
   mustHave('LiteSubscribe', liteOnly, 'LiteSubscribe-only code')
   mustNotHave('LiteSubscribe', registrationOnly, 'registration-only code')
   mustNotHave('RegistrationScreenSet', liteOnly, 'LiteSubscribe-only code')
+  // The register and login screens' field machinery: the lite form works out its own fields without it,
+  // and loads the general resolver only for extra `fields` (liteExtrasQueryOptions).
+  mustNotHave(
+    'LiteSubscribe',
+    {
+      modules: ['src/schema/fixedFields.ts', 'src/schema/liteExtraFields.ts', 'src/schema/resolveField.ts'],
+      strings: [],
+    },
+    "the register and login screens' field machinery",
+  )
+  // Developer warnings leave production builds (process.env.NODE_ENV guards): one string per module.
+  for (const name of ['RegistrationScreenSet', 'LiteSubscribe', 'both components'])
+    mustNotHave(
+      name,
+      { modules: [], strings: ['is not rendered: ', 'is not checked in the browser', 'showing the English text'] },
+      'a development warning',
+    )
 
   // The CAPTCHA adapters are entries of their own, so that a site pays only for the vendor it uses: the
   // main entry may import their types, never their code.

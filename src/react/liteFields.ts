@@ -1,7 +1,7 @@
 import type { SubscriptionsInput } from '../accounts'
 import type { Translator } from '../i18n'
 import type { FieldSpec, SitePolicies, SiteSchema } from '../schema'
-import { deriveLiteFields } from '../schema/deriveLiteFields'
+import { deriveLiteFields, type LiteExtraFields } from '../schema/deriveLiteFields'
 import { patternTranslator } from '../schema/patternSupport'
 import { localizeField, type Labels } from './labels'
 import type { LiteLayout } from './screenSetApi'
@@ -15,6 +15,8 @@ export interface LiteFieldOptions {
   labels: Labels | undefined
   layout: LiteLayout
   t: Translator
+  /** The resolver of extra `fields`, once its chunk is in (`liteExtrasQueryOptions`). */
+  extras: LiteExtraFields | undefined
 }
 
 /**
@@ -25,13 +27,17 @@ export interface LiteFieldOptions {
 export function liteFields(
   schema: SiteSchema | undefined,
   policies: SitePolicies | undefined,
-  { subscriptions, fields: extraNames, labels, layout, t }: LiteFieldOptions,
+  { subscriptions, fields: extraNames, labels, layout, t, extras }: LiteFieldOptions,
 ): { fields: FieldSpec[]; subscriptionFields: FieldSpec[]; implicit: boolean } {
   if (!schema) return { fields: [], subscriptionFields: [], implicit: true }
-  // The translator is loaded on demand; the screen-set holds the schema back until it is there.
-  const all = deriveLiteFields(schema, policies, { subscriptions, fields: extraNames }, patternTranslator()).map(
-    (field) => localizeField(field, labels, t),
-  )
+  // The translator and the extras' resolver load on demand; the screen-set holds the schema back until
+  // they are there.
+  const all = deriveLiteFields(
+    schema,
+    policies,
+    { subscriptions, fields: extraNames, extras },
+    patternTranslator(),
+  ).map((field) => localizeField(field, labels, t))
   const subscriptionFields = all.filter(isSubscription)
   const implicit = layout === 'inline' || subscriptionFields.length <= 1
   return { fields: implicit ? all.filter((field) => !isSubscription(field)) : all, subscriptionFields, implicit }

@@ -35,4 +35,6 @@ export const accountsKeys = {
   catalog: (lang: string) => ['react-screensets', 'catalog', lang] as const,
   /** The .NET pattern translator's module: code, the same for every site of the page. */
   patternSupport: () => ['react-screensets', 'patternSupport'] as const,
+  /** What the newsletter form needs for extra `fields`: code, like the pattern translator. */
+  liteExtras: () => ['react-screensets', 'liteExtras'] as const,
 }

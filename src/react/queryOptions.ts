@@ -5,14 +5,11 @@ import {
   type QueryKey,
   type UseQueryOptions,
 } from '@tanstack/react-query'
-import {
-  AccountsError,
-  type AccountsClient,
-  type GetPoliciesResponse,
-  type GetSchemaResponse,
-} from '../accounts'
+import { AccountsError, type AccountsClient, type GetPoliciesResponse, type GetSchemaResponse } from '../accounts'
 import { loadCatalog, normalizeLang, type Catalog } from '../i18n'
 import { loadPatternTranslator, needsPatternSupport, preloadPatternTranslator } from '../schema/patternSupport'
+import type { LiteExtraFields } from '../schema/deriveLiteFields'
+import { loadLiteExtras } from '../schema/loadLiteExtras'
 import type { TranslatePattern } from '../schema/readFormat'
 import { accountsKeys } from './queryKeys'
 
@@ -127,6 +124,25 @@ export function patternSupportQueryOptions(): AccountsQueryOptions<
     queryFn: async (): Promise<PatternSupport> => ({ translate: await loadPatternTranslator() }),
     staleTime: Number.POSITIVE_INFINITY,
     // A chunk that failed to load shows the load error; "Try again" asks again.
+    retry: false,
+  })
+}
+
+/** The general field resolver, for the extra `fields` of a newsletter form (see `deriveLiteFields`). */
+export interface LiteExtras {
+  fieldsOf: LiteExtraFields
+}
+
+/**
+ * The general field resolver that a newsletter form with extra `fields` needs: a chunk of its own, so
+ * that a footer's email-only form does not carry the register and login screens' machinery. Requested
+ * as the form mounts (its `fields` are known then), beside the schema.
+ */
+export function liteExtrasQueryOptions(): AccountsQueryOptions<LiteExtras, KeyOf<typeof accountsKeys.liteExtras>> {
+  return queryOptions({
+    queryKey: accountsKeys.liteExtras(),
+    queryFn: async (): Promise<LiteExtras> => ({ fieldsOf: await loadLiteExtras() }),
+    staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   })
 }

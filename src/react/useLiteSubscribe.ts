@@ -8,6 +8,10 @@ import type { UseLiteSubscribeOptions } from './liteOptions'
 import type { LiteSubscribeApi } from './screenSetApi'
 import { reportError } from './screenSetEvents'
 import { showFormMessage } from './shownFormError'
+import { useAccountsClient } from './AccountsProvider'
+import { loadLiteExtras } from '../schema/loadLiteExtras'
+import { liteExtrasQueryOptions } from './queryOptions'
+import { useChunk } from './useChunk'
 import { useFlow } from './useFlow'
 import { useInitRegistration } from './useInitRegistration'
 import { useScreenForm } from './useScreenForm'
@@ -24,7 +28,13 @@ export type { UseLiteSubscribeOptions } from './liteOptions'
  * `setAccountInfo({ regToken, profile: { email }, subscriptions })`), subscribe → thank-you.
  */
 export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSubscribeApi {
-  const { accounts, site, eventsRef, ready, load } = useScreenSetSetup(options)
+  // Before any query hook: outside a provider, the error then names `AccountsProvider`.
+  useAccountsClient(options)
+  const extras = useChunk(liteExtrasQueryOptions(), {
+    needed: (options.fields?.length ?? 0) > 0,
+    preload: () => void loadLiteExtras().catch(() => undefined),
+  })
+  const { accounts, site, eventsRef, ready, load } = useScreenSetSetup(options, extras)
   const { client, t } = accounts
   const lite = useInitRegistration({ client, lite: true })
   const machine = useMemo(() => createLiteMachine(), [])
@@ -37,8 +47,16 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSub
   })
   const { subscriptions, fields: extra, labels, layout = 'stacked', tags, regSource } = options
   const { fields, subscriptionFields, implicit } = useMemo(
-    () => liteFields(site.schema, site.policies, { subscriptions, fields: extra, labels, layout, t }),
-    [site.schema, site.policies, subscriptions, extra, labels, layout, t],
+    () =>
+      liteFields(site.schema, site.policies, {
+        subscriptions,
+        fields: extra,
+        labels,
+        layout,
+        t,
+        extras: extras.data?.fieldsOf,
+      }),
+    [site.schema, site.policies, subscriptions, extra, labels, layout, t, extras.data],
   )
   const screen = flow.state.screen
   const hasFieldListener = options.onFieldChanged !== undefined

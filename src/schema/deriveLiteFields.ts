@@ -1,17 +1,22 @@
 import { collectFields } from './collectFields'
 import { liteEmailField } from './liteEmailField'
-import { liteExtraFields } from './liteExtraFields'
+import type { liteExtraFields } from './liteExtraFields'
 import { liteFieldNames } from './liteFieldNames'
 import type { TranslatePattern } from './readFormat'
 import { readSections } from './schemaSections'
 import { sectionField } from './sectionField'
 import type { FieldSpec, SitePolicies, SiteSchema } from './types'
 
+/** The general resolver for a lite form's extra `fields` (`liteExtraFields`), which loads on demand. */
+export type LiteExtraFields = typeof liteExtraFields
+
 export interface LiteFieldsOptions {
   /** Which subscription ids, in this order (default: all, in schema order). */
   subscriptions?: readonly string[] | undefined
   /** Extra fields by binding name, after the lite screen's own; never required. */
   fields?: readonly string[] | undefined
+  /** `liteExtraFields`, to work the extra fields out; without it (not loaded yet) there are none. */
+  extras?: LiteExtraFields | undefined
 }
 
 /**
@@ -23,7 +28,7 @@ export interface LiteFieldsOptions {
 export function deriveLiteFields(
   schema: SiteSchema | null | undefined,
   policies: SitePolicies | undefined,
-  { subscriptions, fields }: LiteFieldsOptions,
+  { subscriptions, fields, extras }: LiteFieldsOptions,
   translate: TranslatePattern,
 ): FieldSpec[] {
   const site = { ...readSections(schema), translate }
@@ -31,11 +36,11 @@ export function deriveLiteFields(
   const own = collectFields(liteFieldNames(site, subscriptions), (name) =>
     sectionField(name, site, () => liteEmailField(site.profile, translate)),
   )
-  if (!fields?.length) return own
+  if (!fields?.length || !extras) return own
   const names = new Set(own.map((field) => field.name))
   return [
     ...own,
-    ...liteExtraFields(schema, policies, fields, translate)
+    ...extras(schema, policies, fields, translate)
       .filter((field) => !names.has(field.name))
       .map((field) => ({ ...field, required: false })),
   ]

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FieldSpec, SitePolicies, SiteSchema } from '../../../src/schema'
 import { deriveFieldsWith } from '../../../src/schema/deriveFieldsWith'
 import { deriveLiteFields, type LiteFieldsOptions } from '../../../src/schema/deriveLiteFields'
+import { liteExtraFields } from '../../../src/schema/liteExtraFields'
 import { translateDotnetRegex } from '../../../src/schema/translateDotnetRegex'
 import { PATTERN_CORPUS } from '../property/patternCorpus'
 import { policies, schema } from './siteFixtures'
@@ -33,9 +34,9 @@ function viaDeriveFieldsWith(
 function expectAgreement(site: unknown, sitePolicies: unknown, options: LiteFieldsOptions): void {
   const schemaArg = site as SiteSchema
   const policiesArg = sitePolicies as SitePolicies
-  expect(deriveLiteFields(schemaArg, policiesArg, options, translateDotnetRegex)).toEqual(
-    viaDeriveFieldsWith(schemaArg, policiesArg, options),
-  )
+  expect(
+    deriveLiteFields(schemaArg, policiesArg, { ...options, extras: liteExtraFields }, translateDotnetRegex),
+  ).toEqual(viaDeriveFieldsWith(schemaArg, policiesArg, options))
 }
 
 beforeEach(() => {
