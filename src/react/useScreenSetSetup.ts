@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { AccountsClient } from '../accounts'
 import type { CustomLang } from '../i18n'
 import { useAccounts } from './AccountsProvider'
@@ -13,27 +13,40 @@ type SetupOptions = ScreenSetEvents &
 
 /**
  * What every screen-set starts from: the provider's client and translator, the site's schema and
- * policies (with the pattern translator when they have patterns, and any other chunk of code the
- * screen-set's fields need: `chunk`), the host's latest event handlers, and whether it can render yet.
+ * policies (and the pattern translator when they have patterns, and any chunk of code its fields cannot
+ * do without: `chunk`), the host's latest event handlers, and whether it can render yet.
  */
 export function useScreenSetSetup(options: SetupOptions, chunk?: ChunkState) {
   const accounts = useAccounts(options)
   const loaded = useSiteSchema({ ...options, client: accounts.client })
-  const chunks = [usePatternSupport(loaded.schema, loaded.policies), ...(chunk ? [chunk] : [])]
-  // Fields, validator and password checklist read these chunks: until they are there the schema and
-  // policies are held back, so what derives from them is worked out once, with them.
-  const held = !chunks.every((each) => each.ready)
-  const site = held ? { ...loaded, schema: undefined, policies: undefined, isPending: true } : loaded
+  const patterns = usePatternSupport(loaded.schema, loaded.policies)
+  // The pattern translator does not hold the form back: it renders at once, its patterns unchecked in
+  // the browser until the translator is in (the server checks them meanwhile). Then the schema and
+  // policies come anew, so the fields, the validator and the password checklist are worked out again,
+  // with it.
+  const schema = useMemo(
+    () => (patterns.ready && loaded.schema ? { ...loaded.schema } : loaded.schema),
+    [loaded.schema, patterns.ready],
+  )
+  const policies = useMemo(
+    () => (patterns.ready && loaded.policies ? { ...loaded.policies } : loaded.policies),
+    [loaded.policies, patterns.ready],
+  )
+  // A chunk the fields cannot do without (`chunk`) holds the schema and policies back until it is in.
+  const held = chunk !== undefined && !chunk.ready
+  const site = held
+    ? { ...loaded, schema: undefined, policies: undefined, isPending: true }
+    : { ...loaded, schema, policies }
   const eventsRef = useRef<ScreenSetEvents>(options)
   useEffect(() => {
     eventsRef.current = options
   })
   const ready = Boolean(site.schema && site.policies && accounts.catalogReady)
-  const loadError = loaded.error ?? chunks.find((each) => each.error)?.error ?? null
+  const loadError = loaded.error ?? chunk?.error ?? null
   const load: Pick<ScreenFormApi, 'status' | 'loadError' | 'retryLoad'> = {
     status: ready ? 'ready' : loadError ? 'error' : 'loading',
     loadError,
-    retryLoad: () => void Promise.all([loaded.refetch(), ...chunks.map((each) => each.refetch())]),
+    retryLoad: () => void Promise.all([loaded.refetch(), patterns.refetch(), chunk?.refetch()]),
   }
   return { accounts, site, eventsRef, ready, load }
 }

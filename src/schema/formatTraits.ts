@@ -1,4 +1,5 @@
 import { warnOnce } from '../shared/warnOnce'
+import { TRANSLATOR_COMING } from './patternSupport'
 import { readFormat, type TranslatePattern } from './readFormat'
 import type { FieldKind, FieldSpec } from './types'
 
@@ -22,7 +23,7 @@ export function formatTraits(
         ...(parsed.maxInputLength !== undefined && { patternMaxLength: parsed.maxInputLength }),
       }
     case 'untranslatable':
-      if (process.env.NODE_ENV !== 'production')
+      if (process.env.NODE_ENV !== 'production' && parsed.reason !== TRANSLATOR_COMING)
         warnOnce(
           `pattern:${parsed.pattern}`,
           `${name}: the pattern ${parsed.pattern} cannot be checked in the browser (${parsed.reason}); only the server checks it.`,

@@ -1,5 +1,5 @@
 import type { PasswordComplexityPolicy } from '../accounts/types'
-import { loadedPatternTranslator } from './patternSupport'
+import { isPatternTranslatorComing, loadedPatternTranslator } from './patternSupport'
 import { testPattern } from './readFormat'
 import { warnOnce } from '../shared/warnOnce'
 
@@ -52,9 +52,9 @@ export function passwordRules(policy: PasswordComplexityPolicy | undefined): Pas
   if (typeof pattern === 'string' && pattern !== '') {
     const translate = loadedPatternTranslator()
     if (!translate) {
-      // The screen-sets wait for the translator before they read the policy; a page that imports none
-      // of `translateDotnetRegex`, `parseFormat` or `deriveFields` has none.
-      if (process.env.NODE_ENV !== 'production')
+      // The screen-sets read the policy again once the translator they asked for is in; a page that
+      // imports none of `translateDotnetRegex`, `parseFormat` or `deriveFields` has none.
+      if (process.env.NODE_ENV !== 'production' && !isPatternTranslatorComing())
         warnOnce(
           `pattern-support:${pattern}`,
           `The password policy's pattern ${pattern} is not checked in the browser: the pattern translator is not loaded (import translateDotnetRegex); only the server checks it.`,

@@ -20,20 +20,38 @@ export function loadedPatternTranslator(): TranslatePattern | undefined {
   return loaded
 }
 
-/**
- * The translator if loaded, else a stand-in that checks nothing: for code that runs before it is there
- * and is worked out again after (the screen-sets hold the schema back until then).
- */
-export function patternTranslator(): TranslatePattern {
-  return loaded ?? notLoaded
+/** Whether the translator's chunk has been asked for and has not arrived yet. */
+let coming = false
+
+/** The reason of a pattern left unchecked because the translator is on its way (no warning for it). */
+export const TRANSLATOR_COMING = 'the pattern translator is on its way'
+
+/** Whether a pattern left unchecked now will be checked once the translator's chunk is in. */
+export function isPatternTranslatorComing(): boolean {
+  return coming && !loaded
 }
 
-const notLoaded: TranslatePattern = (pattern) => untranslatable(pattern, 'the pattern translator is not loaded')
+/**
+ * The translator if loaded, else a stand-in that checks nothing: for code that runs before it is there
+ * and is worked out again after (the screen-sets render at once and derive their fields again when it
+ * comes).
+ */
+export function patternTranslator(): TranslatePattern {
+  return (
+    loaded ??
+    ((pattern) => untranslatable(pattern, coming ? TRANSLATOR_COMING : 'the pattern translator is not loaded'))
+  )
+}
 
 /** Loads the translator's module (a chunk of its own in a page that does not import it statically). */
 export async function loadPatternTranslator(): Promise<TranslatePattern> {
-  const module = await import('./translateDotnetRegex')
-  return module.translateDotnetRegex
+  coming = true
+  try {
+    const module = await import('./translateDotnetRegex')
+    return module.translateDotnetRegex
+  } finally {
+    coming = false
+  }
 }
 
 /**
