@@ -62,7 +62,7 @@ function LiteScreens({
   const idPrefix = `rsl${useId().replace(/:/g, '')}`
   const headingId = `${idPrefix}-heading`
   const context = useMemo<ScreenSetContextValue>(
-    () => ({ idPrefix, parts, classNames, t, passwordComplexity: undefined }),
+    () => ({ idPrefix, parts, classNames, t }),
     [idPrefix, parts, classNames, t],
   )
   const listNames = api.implicitSubscriptions.map((field) => field.label).join(', ')

@@ -1,7 +1,7 @@
-import { useMemo } from 'react'
+import { useContext, useMemo } from 'react'
 import { useWatch, type Control, type FieldValues } from 'react-hook-form'
 import { passwordRules, passwordStrength } from '../schema'
-import { useScreenSet } from './ScreenSetContext'
+import { PoliciesContext, useScreenSet } from './ScreenSetContext'
 
 const LEVELS = ['too_weak', 'weak', 'fair', 'strong', 'very_strong'] as const
 
@@ -17,9 +17,12 @@ export interface PasswordStrengthProps {
  * password, so typing there re-renders nothing else.
  */
 export function PasswordStrength({ control, id, name = 'password' }: PasswordStrengthProps) {
-  const { t, passwordComplexity, classNames } = useScreenSet('PasswordStrength')
+  const { t, classNames } = useScreenSet('PasswordStrength')
+  const policies = useContext(PoliciesContext)
+  const passwordComplexity = policies?.passwordComplexity
   const password = String(useWatch({ control, name }) ?? '')
-  const rules = useMemo(() => passwordRules(passwordComplexity), [passwordComplexity])
+  // New policies (the pattern translator came) give new rules, though the policy itself is the same.
+  const rules = useMemo(() => passwordRules(policies?.passwordComplexity), [policies])
   const level = password === '' ? undefined : passwordStrength(password, passwordComplexity)
   return (
     <div

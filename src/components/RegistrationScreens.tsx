@@ -6,7 +6,7 @@ import type { ScreenProps } from './screens/screenProps'
 import { LoadState } from './screenSetRoot'
 import type { ScreenSetFrameValue } from './ScreenSetFrame'
 import { PasswordStrength } from './PasswordStrength'
-import { ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
+import { PoliciesContext, ScreenSetContext, type ScreenSetContextValue } from './ScreenSetContext'
 
 export interface RegistrationScreensProps {
   api: RegistrationScreenSetApi
@@ -30,12 +30,11 @@ export function RegistrationScreens({ api, frame }: RegistrationScreensProps) {
       parts,
       classNames,
       t,
-      passwordComplexity: api.policies?.passwordComplexity,
       StrengthMeter: PasswordStrength,
       onFieldBlur: (name: string) => void onFieldBlur(name),
       captcha: api.captcha,
     }),
-    [idPrefix, parts, classNames, t, api.policies, onFieldBlur, api.captcha],
+    [idPrefix, parts, classNames, t, onFieldBlur, api.captcha],
   )
   const shownHeadingRef = useRef<string | undefined>(undefined)
   // A screen-set that starts on a screen of its own chunk (the reset link's) fetches it beside the schema.
@@ -49,17 +48,19 @@ export function RegistrationScreens({ api, frame }: RegistrationScreensProps) {
   const screenProps: ScreenProps = { api, headingId: `${idPrefix}-heading`, formLabel, shownHeadingRef }
   return (
     <ScreenSetContext.Provider value={context}>
-      <div {...rootProps}>
-        <Suspense
-          fallback={
-            <p role="status" data-screen-loading="">
-              {t('screen_loading')}
-            </p>
-          }
-        >
-          <Screen {...screenProps} />
-        </Suspense>
-      </div>
+      <PoliciesContext.Provider value={api.policies}>
+        <div {...rootProps}>
+          <Suspense
+            fallback={
+              <p role="status" data-screen-loading="">
+                {t('screen_loading')}
+              </p>
+            }
+          >
+            <Screen {...screenProps} />
+          </Suspense>
+        </div>
+      </PoliciesContext.Provider>
     </ScreenSetContext.Provider>
   )
 }

@@ -1,4 +1,4 @@
-import { Suspense, useState, type FocusEvent, type ReactNode } from 'react'
+import { memo, Suspense, useState, type FocusEvent, type ReactNode } from 'react'
 import { get, useFormState, type Control, type FieldValues, type UseFormRegister } from 'react-hook-form'
 import type { FieldSpec } from '../schema'
 import { fieldElementId, useScreenSet } from './ScreenSetContext'
@@ -27,9 +27,15 @@ const inputTypes: Partial<Record<FieldSpec['kind'], string>> = {
 
 /**
  * One field of the schema: label, input, error, ARIA wiring. It subscribes to its own error only,
- * so a keystroke elsewhere never re-renders it.
+ * so a keystroke elsewhere never re-renders it, and it is memoized, so a field whose spec did not
+ * change does not render again with its form (see `useStableFields`).
  */
-export function SchemaField({ field, register, control, withStrength = false }: SchemaFieldProps) {
+export const SchemaField = memo(function SchemaField({
+  field,
+  register,
+  control,
+  withStrength = false,
+}: SchemaFieldProps) {
   const { idPrefix, parts, classNames, t, onFieldBlur, captcha, StrengthMeter } = useScreenSet('SchemaField')
   const { errors } = useFormState({ control, name: field.name })
   const error = get(errors, field.name) as { message?: string } | undefined
@@ -173,4 +179,4 @@ export function SchemaField({ field, register, control, withStrength = false }: 
       )}
     </parts.FieldWrapper>
   )
-}
+})

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ComponentType } from 'react'
 import type { Translator } from '../i18n'
-import type { PasswordComplexityPolicy } from '../accounts'
+import type { SitePolicies } from '../schema'
 import type { CaptchaBinding } from '../react/useCaptcha'
 import type { PasswordStrengthProps } from './PasswordStrength'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
@@ -11,7 +11,6 @@ export interface ScreenSetContextValue {
   parts: ScreenSetComponents
   classNames: ScreenSetClassNames
   t: Translator
-  passwordComplexity?: PasswordComplexityPolicy | undefined
   /**
    * The strength meter and rules checklist under a new password, on screen-sets that ask for one:
    * given here rather than imported by `SchemaField`, so a page with only the newsletter form does
@@ -25,6 +24,12 @@ export interface ScreenSetContextValue {
 }
 
 export const ScreenSetContext = createContext<ScreenSetContextValue | null>(null)
+
+/**
+ * The site's policies, for the password strength meter: a context of its own, so that new policies
+ * (worked out again once the pattern translator is in) re-render the meter and not every field.
+ */
+export const PoliciesContext = createContext<SitePolicies | undefined>(undefined)
 
 export function useScreenSet(part: string): ScreenSetContextValue {
   const context = useContext(ScreenSetContext)

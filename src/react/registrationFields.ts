@@ -5,6 +5,7 @@ import type { DeriveFieldsOptions, FieldSpec, SitePolicies, SiteSchema } from '.
 import { deriveFieldsWith } from '../schema/deriveFieldsWith'
 import { patternTranslator } from '../schema/patternSupport'
 import { localizeField, type Labels } from './labels'
+import { useStableFields } from './useStableFields'
 
 type FormScreen = NonNullable<DeriveFieldsOptions['screen']>
 
@@ -68,6 +69,6 @@ export function useRegistrationFields(
       }),
     [schema, policies, screen, missing, reset, security, picked, labels, t],
   )
-  const fields = useMemo(() => fieldsWith(extra), [fieldsWith, extra])
+  const fields = useStableFields(useMemo(() => fieldsWith(extra), [fieldsWith, extra]))
   return { fields, fieldsWith }
 }

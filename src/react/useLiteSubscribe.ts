@@ -15,6 +15,7 @@ import { useChunk } from './useChunk'
 import { useFlow } from './useFlow'
 import { useInitRegistration } from './useInitRegistration'
 import { useScreenForm } from './useScreenForm'
+import { useStableFields } from './useStableFields'
 import { mayShow, useScreenSetSetup } from './useScreenSetSetup'
 
 // The English texts of the newsletter form come with it (every other language's catalog has them).
@@ -46,7 +47,11 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSub
     onCallFailed: (error) => reportError(eventsRef.current, 'subscribe', error),
   })
   const { subscriptions, fields: extra, labels, layout = 'stacked', tags, regSource } = options
-  const { fields, subscriptionFields, implicit } = useMemo(
+  const {
+    fields: derived,
+    subscriptionFields,
+    implicit,
+  } = useMemo(
     () =>
       liteFields(site.schema, site.policies, {
         subscriptions,
@@ -58,6 +63,7 @@ export function useLiteSubscribe(options: UseLiteSubscribeOptions = {}): LiteSub
       }),
     [site.schema, site.policies, subscriptions, extra, labels, layout, t, extras.data],
   )
+  const fields = useStableFields(derived)
   const screen = flow.state.screen
   const hasFieldListener = options.onFieldChanged !== undefined
   const screenForm = useScreenForm({ screen, fields, policies: site.policies, t, eventsRef, ready, hasFieldListener })

@@ -78,6 +78,23 @@ describe('pattern support, loaded on demand', () => {
     warn.mockRestore()
   })
 
+  it("the password checklist gains the policy's pattern once the translator is in", async () => {
+    const arrival = pending()
+    chunk.load.mockReturnValueOnce(arrival.promise)
+    const site = structuredClone(DEFAULT_SITE)
+    const policies = site.policies as unknown as Record<string, Record<string, unknown>>
+    policies.passwordComplexity = { minLength: 8, regExp: '^(?=.*[0-9]).*$' }
+    await renderWithEmulator(<RegistrationScreenSet />, { sites: [site] })
+    const password = await screen.findByLabelText(/^Password( \*)?$/)
+    const checklist = () => password.closest('[data-field]')?.querySelector('[data-password-strength]')
+    expect(checklist()).toHaveTextContent('8 characters total')
+    expect(checklist()).not.toHaveTextContent('complexity requirements')
+
+    chunk.loaded = translateDotnetRegex
+    arrival.resolve(translateDotnetRegex)
+    await waitFor(() => expect(checklist()).toHaveTextContent('Password does not meet complexity requirements'))
+  })
+
   it('a failed chunk load leaves the form usable: the server judges the patterns', async () => {
     chunk.load.mockRejectedValue(new TypeError('Failed to fetch dynamically imported module'))
     await renderWithEmulator(<RegistrationScreenSet />)
