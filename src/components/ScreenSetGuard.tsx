@@ -2,21 +2,16 @@ import type { ReactNode } from 'react'
 import type { AccountsClient } from '../accounts'
 import { createTranslator, type CustomLang } from '../i18n'
 import { useOptionalAccounts } from '../react/AccountsProvider'
-import { reportRenderError, type ScreenName, type ScreenSetEvents } from '../react/screenSetEvents'
-import { ErrorBoundary } from './ErrorBoundary'
-import type { ScreenSetClassNames } from './parts'
-import { rootAttributes, type ColorScheme } from './screenSetRoot'
+import type { ScreenName, ScreenSetEvents } from '../react/screenSetEvents'
+import { ScreenSetFrame, type ScreenSetLookProps } from './ScreenSetFrame'
 
 /** What the guard reads of the screen-set's own props. */
-type GuardedProps = ScreenSetEvents & {
-  client?: AccountsClient
-  lang?: string
-  customLang?: CustomLang
-  unstyled?: boolean
-  colorScheme?: ColorScheme
-  className?: string
-  classNames?: ScreenSetClassNames
-}
+type GuardedProps = ScreenSetEvents &
+  ScreenSetLookProps & {
+    client?: AccountsClient
+    lang?: string
+    customLang?: CustomLang
+  }
 
 export interface ScreenSetGuardProps {
   screenset: 'registration' | 'lite'
@@ -24,7 +19,7 @@ export interface ScreenSetGuardProps {
   screen: ScreenName
   /** The screen-set's props: its events, client, language and look. */
   props: GuardedProps
-  extra?: Record<string, string | undefined>
+  extra?: Record<string, string>
   children: ReactNode
 }
 
@@ -44,26 +39,15 @@ export function ScreenSetGuard({ screenset, screen, props, extra, children }: Sc
     context && (props.lang === undefined || props.lang === context.lang)
       ? context.t
       : createTranslator('en', props.customLang)
-  const { unstyled = false, colorScheme, className, classNames = {} } = props
-  const root = rootAttributes({
-    screenset,
-    screen,
-    status: 'ready',
-    lang: t.lang,
-    unstyled,
-    colorScheme,
-    className,
-    classNames,
-    extra,
-  })
   return (
-    <ErrorBoundary
-      root={root}
-      t={t}
-      className={classNames.formError}
-      onError={(error) => reportRenderError(props, screen, error)}
+    <ScreenSetFrame
+      screenset={screenset}
+      api={{ screen, status: 'ready', t }}
+      look={props}
+      {...(extra ? { extra } : {})}
+      events={props}
     >
-      {children}
-    </ErrorBoundary>
+      {() => children}
+    </ScreenSetFrame>
   )
 }

@@ -6,7 +6,7 @@ import { translateDotnetRegex } from '../../../src/schema'
 import type * as PatternSupport from '../../../src/schema/patternSupport'
 import { untranslatable, type TranslatePattern } from '../../../src/schema/readFormat'
 import { DEFAULT_SITE } from '../../../src/testing'
-import { callsOf, renderWithEmulator } from '../../support/renderScreenSet'
+import { renderWithEmulator } from '../../support/renderScreenSet'
 
 /**
  * The page loads the .NET pattern translator on demand. Here the chunk is played by a controllable
