@@ -4,21 +4,11 @@ import userEvent from '@testing-library/user-event'
 import type { ReactElement, ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AccountsProvider, createAccountsClient, LiteSubscribe, RegistrationScreenSet, useAccounts } from '../../../src'
-import {
-  catalogLanguages,
-  en,
-  enFailures,
-  enFlows,
-  enLite,
-  enRegistration,
-  loadCatalog,
-  type Catalog,
-  type MessageId,
-} from '../../../src/i18n'
+import { catalogLanguages, loadCatalog, type MessageId } from '../../../src/i18n'
 import { createEmulatorTransport } from '../../../src/testing'
+import { english } from '../../support/english'
 
 const RTL = new Set(['ar', 'he'])
-const english: Catalog = { ...en, ...enRegistration, ...enLite, ...enFlows, ...enFailures }
 const ids = new Set<string>(Object.keys(english))
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A field's label: its text, then the required marker. */

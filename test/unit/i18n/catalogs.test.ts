@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  catalogLanguages,
-  en,
-  enFailures,
-  enFlows,
-  enLite,
-  enRegistration,
-  loadCatalog,
-  normalizeLang,
-  type Catalog,
-  type MessageId,
-} from '../../../src/i18n'
+import { catalogLanguages, en, loadCatalog, normalizeLang, type Catalog, type MessageId } from '../../../src/i18n'
 import { deriveFields, type SiteSchema } from '../../../src/schema'
+import { english } from '../../support/english'
 
-const english: Readonly<Record<string, string>> = { ...en, ...enRegistration, ...enLite, ...enFlows, ...enFailures }
 const ids = Object.keys(english) as MessageId[]
 const translated = catalogLanguages.filter((lang) => lang !== 'en')
 const placeholders = (message: string) => [...new Set(message.match(/%[a-z]+/gi))].sort()
