@@ -89,6 +89,25 @@ export interface AccountsClient {
   }
   /** A registration token that keeps a lite account's UID, from a lite token (`accounts.getLiteToken`). */
   initProgression: AccountsCall<'accounts.initProgression'>
+  /** The signed-in user's account (the kept session), an interrupted one (`regToken`), or a `UID`'s (server). */
+  getAccountInfo: AccountsCall<'accounts.getAccountInfo', 'optional'>
+  /** Ends the session. */
+  logout: AccountsCall<'accounts.logout', 'optional'>
+  /** Two-factor authentication (403101 / 403102): providers, then a provider's steps, then `finalizeTFA`. */
+  readonly tfa: {
+    getProviders: AccountsCall<'accounts.tfa.getProviders', 'optional'>
+    initTFA: AccountsCall<'accounts.tfa.initTFA'>
+    finalizeTFA: AccountsCall<'accounts.tfa.finalizeTFA'>
+    readonly email: {
+      getEmails: AccountsCall<'accounts.tfa.email.getEmails'>
+      sendVerificationCode: AccountsCall<'accounts.tfa.email.sendVerificationCode'>
+      completeVerification: AccountsCall<'accounts.tfa.email.completeVerification'>
+    }
+    readonly totp: {
+      register: AccountsCall<'accounts.tfa.totp.register'>
+      verify: AccountsCall<'accounts.tfa.totp.verify'>
+    }
+  }
   /** Any typed call by its method name (what the named methods use). */
   call<M extends Wire.AccountsMethod>(
     method: M,
@@ -214,5 +233,23 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       update: (params, callOptions) => call('accounts.otp.update', params, callOptions),
     },
     initProgression: (params, callOptions) => call('accounts.initProgression', params, callOptions),
+    getAccountInfo: (params = {}, callOptions) => call('accounts.getAccountInfo', params, callOptions),
+    logout: (params = {}, callOptions) => call('accounts.logout', params, callOptions),
+    tfa: {
+      getProviders: (params = {}, callOptions) => call('accounts.tfa.getProviders', params, callOptions),
+      initTFA: (params, callOptions) => call('accounts.tfa.initTFA', params, callOptions),
+      finalizeTFA: (params, callOptions) => call('accounts.tfa.finalizeTFA', params, callOptions),
+      email: {
+        getEmails: (params, callOptions) => call('accounts.tfa.email.getEmails', params, callOptions),
+        sendVerificationCode: (params, callOptions) =>
+          call('accounts.tfa.email.sendVerificationCode', params, callOptions),
+        completeVerification: (params, callOptions) =>
+          call('accounts.tfa.email.completeVerification', params, callOptions),
+      },
+      totp: {
+        register: (params, callOptions) => call('accounts.tfa.totp.register', params, callOptions),
+        verify: (params, callOptions) => call('accounts.tfa.totp.verify', params, callOptions),
+      },
+    },
   }
 }

@@ -8,6 +8,8 @@ import type { AccountsCalls, AccountsMethod, ValidationError } from './types'
 const optionalObject = z.optional(z.looseObject({}))
 const schemaSection = z.optional(z.looseObject({ fields: z.record(z.string(), z.looseObject({})) }))
 const accountBody = z.looseObject({ UID: z.string() })
+const nonEmpty = z.string().check(z.minLength(1))
+const providerShape = z.looseObject({ name: z.string() })
 
 /** The parts of each success body the library relies on; everything else passes through untouched. */
 const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
@@ -43,6 +45,24 @@ const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
   'accounts.otp.sendCode': z.looseObject({ vToken: z.string().check(z.minLength(1)) }),
   'accounts.otp.update': z.looseObject({}),
   'accounts.initProgression': z.looseObject({ regToken: z.string().check(z.minLength(1)) }),
+  'accounts.getAccountInfo': accountBody,
+  'accounts.logout': z.looseObject({}),
+  'accounts.tfa.getProviders': z.looseObject({
+    activeProviders: z.array(providerShape),
+    inactiveProviders: z.array(providerShape),
+  }),
+  'accounts.tfa.initTFA': z.looseObject({ gigyaAssertion: nonEmpty }),
+  'accounts.tfa.finalizeTFA': z.looseObject({}),
+  'accounts.tfa.email.getEmails': z.looseObject({
+    emails: z.array(z.looseObject({ id: nonEmpty, obfuscated: z.string() })),
+  }),
+  'accounts.tfa.email.sendVerificationCode': z.looseObject({ phvToken: nonEmpty }),
+  'accounts.tfa.email.completeVerification': z.looseObject({ providerAssertion: nonEmpty }),
+  'accounts.tfa.totp.register': z.looseObject({
+    qrCode: z.string().check(z.regex(/^(data:image\/|https:)/)),
+    sctToken: nonEmpty,
+  }),
+  'accounts.tfa.totp.verify': z.looseObject({ providerAssertion: nonEmpty }),
 }
 
 const validationErrorShape = z.looseObject({

@@ -37,6 +37,16 @@ export type AccountsMethod =
   | 'accounts.otp.sendCode'
   | 'accounts.otp.update'
   | 'accounts.initProgression'
+  | 'accounts.getAccountInfo'
+  | 'accounts.logout'
+  | 'accounts.tfa.getProviders'
+  | 'accounts.tfa.initTFA'
+  | 'accounts.tfa.finalizeTFA'
+  | 'accounts.tfa.email.getEmails'
+  | 'accounts.tfa.email.sendVerificationCode'
+  | 'accounts.tfa.email.completeVerification'
+  | 'accounts.tfa.totp.register'
+  | 'accounts.tfa.totp.verify'
 
 /** Parameters every call understands. */
 export interface CommonParams {
@@ -69,7 +79,7 @@ export type AccountInclude =
 export type CommaList<T extends string> = T | (string & {}) | readonly T[]
 
 /** Where the session of a successful call will be used; it decides the shape of `sessionInfo`. */
-export type TargetEnv = 'browser' | 'mobile' | 'both'
+export type TargetEnv = 'browser' | 'mobile' | 'both' | 'jssdk'
 
 /** How a registration that collides with an existing identity is handled. */
 export type ConflictHandling = 'fail' | 'saveProfileAndFail'
@@ -218,12 +228,14 @@ interface SetAccountInfoFields extends CommonParams {
 }
 
 /**
- * Either the token of a pending (or lite) registration, or the `UID` of an account. From a browser,
- * only the token form is a client call; the `UID` form needs the site's server credentials.
+ * The token of a pending (or lite) registration, the signed-in user's session, or the `UID` of an
+ * account. From a browser, the token and session forms are client calls (the client adds the session
+ * it keeps); the `UID` form needs the site's server credentials.
  */
 export type SetAccountInfoParams =
-  | (SetAccountInfoFields & { regToken: string; UID?: never })
-  | (SetAccountInfoFields & { UID: string; regToken?: never })
+  | (SetAccountInfoFields & { regToken: string; UID?: never; login_token?: never })
+  | (SetAccountInfoFields & SessionParams & { regToken?: never; UID?: never })
+  | (SetAccountInfoFields & { UID: string; regToken?: never; login_token?: never })
 
 /** The schema sections `getSchema` can return. */
 export type SchemaSection = 'profileSchema' | 'dataSchema' | 'subscriptionsSchema' | 'preferencesSchema'
@@ -337,12 +349,16 @@ export interface InitRegistrationResponse extends ResponseEnvelope {
 }
 
 export interface SessionInfo {
-  /** Browser sessions. */
+  /** Browser sessions (`targetEnv: 'browser'`, the default); `cookieValue` works as a `login_token`. */
   cookieName?: string
   cookieValue?: string
   /** Mobile sessions. */
   sessionToken?: string
   sessionSecret?: string
+  /** Web SDK sessions (`targetEnv: 'jssdk'`). */
+  login_token?: string
+  /** Seconds the session lives (`sessionExpiration`); `0` = until the browser closes. */
+  expires_in?: string | number
 }
 
 export interface AccountEmails {
@@ -539,10 +555,13 @@ export interface ResetPasswordResponse extends ResponseEnvelope {
 }
 
 /** `accounts.otp.sendCode`: mails a one-time code to verify an email (code verification, 206006). */
-export interface OtpSendCodeParams extends CommonParams {
+export interface OtpSendCodeParams extends CommonParams, SessionParams {
   /** The address to verify; required in email code flows. */
   email: string
-  /** The token of the pending (206006) registration or login. */
+  /**
+   * The token of the pending (206006) registration or login. Without it, a signed-in user's session
+   * asks for a code to change the account's email (the profile screen-set's change-email).
+   */
   regToken?: string
   captchaToken?: string
   captchaType?: string
@@ -558,7 +577,11 @@ export type OtpUpdateParams = CommonParams & {
   vToken: string
   /** The code from the email. */
   code: string
-} & ({ regToken: string; UID?: never } | { UID: string; regToken?: never })
+} & (
+    | { regToken: string; UID?: never; login_token?: never }
+    | { UID: string; regToken?: never; login_token?: never }
+    | (SessionParams & { regToken?: never; UID?: never })
+  )
 
 export type OtpUpdateResponse = ResponseEnvelope
 
@@ -572,6 +595,148 @@ export interface InitProgressionParams extends CommonParams {
 }
 
 export type InitProgressionResponse = InitRegistrationResponse
+
+// ---------------------------------------------------------------------------------------------------
+// Sessions (FLOWS.md §2)
+
+/**
+ * The signed-in user's session. The client adds the one it keeps to the calls that need it (unless
+ * the call carries a `regToken`, which takes priority); pass it yourself only from a server.
+ * Secret: never in a URL, a query key or a log.
+ */
+export interface SessionParams {
+  login_token?: string
+}
+
+/**
+ * `accounts.getAccountInfo`: the signed-in user's account (the session), an interrupted account
+ * (`regToken`, to pre-fill a screen), or any account by `UID` (server credentials).
+ */
+export type GetAccountInfoParams = CommonParams & {
+  /** Which parts of the account to return (default `profile,data,subscriptions`). */
+  include?: CommaList<AccountInclude>
+  /** Profile fields outside the default set, e.g. `languages,address,phones`. */
+  extraProfileFields?: CommaList<string>
+} & (
+    | (SessionParams & { regToken?: never; UID?: never })
+    | { regToken: string; UID?: never; login_token?: never }
+    | { UID: string; regToken?: never; login_token?: never }
+  )
+
+/** The account `getAccountInfo` returns: like a login's answer, without a session. */
+export type GetAccountInfoResponse = Omit<AccountResponse, 'sessionInfo'>
+
+/** `accounts.logout`: ends the session (the client's own, or a `UID`'s from a server). */
+export type LogoutParams = CommonParams & (SessionParams | { UID: string; login_token?: never })
+
+export interface LogoutResponse extends ResponseEnvelope {
+  /** Server logout: the social providers the user was connected to. */
+  connectedProviders?: string
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Two-factor authentication (FLOWS.md §8)
+
+/** SAP's TFA providers; the emulator implements `gigyaEmail` and `gigyaTotp`. */
+export type TfaProviderName = 'gigyaEmail' | 'gigyaTotp' | 'gigyaPhone' | 'gigyaPush' | (string & {})
+
+/** `accounts.tfa.initTFA` modes: `register` a new provider, `verify` an active one; `add`/`edit` need a recent login. */
+export type TfaMode = 'register' | 'verify' | 'add' | 'edit'
+
+export interface TfaGetProvidersParams extends CommonParams, SessionParams {
+  /** The token of the 403101 / 403102 answer (or none, for a signed-in user's session). */
+  regToken?: string
+}
+
+export interface TfaProvider {
+  name: TfaProviderName
+}
+
+export interface TfaGetProvidersResponse extends ResponseEnvelope {
+  /** Providers the user has set up: offered on 403101 (verify). */
+  activeProviders: TfaProvider[]
+  /** Providers the site allows and the user has not set up: offered on 403102 (register). */
+  inactiveProviders: TfaProvider[]
+  pendingOptin?: TfaProvider[]
+}
+
+export interface TfaInitParams extends CommonParams, SessionParams {
+  regToken?: string
+  provider: TfaProviderName
+  mode: TfaMode
+}
+
+export interface TfaInitResponse extends ResponseEnvelope {
+  /** Binds the next provider calls to this user, provider and mode (a JWT; a few minutes). */
+  gigyaAssertion: string
+}
+
+/** The provider calls that need only the assertion of `initTFA`. */
+export interface TfaAssertionParams extends CommonParams {
+  gigyaAssertion: string
+}
+
+export interface TfaEmail {
+  /** Pass it back as `emailID`. */
+  id: string
+  /** The address with most characters hidden, e.g. `j***@example.com`. */
+  obfuscated: string
+  lastVerification?: string
+}
+
+export interface TfaGetEmailsResponse extends ResponseEnvelope {
+  emails: TfaEmail[]
+}
+
+export interface TfaEmailSendCodeParams extends CommonParams {
+  gigyaAssertion: string
+  /** One of `getEmails`' ids (or `email`). */
+  emailID?: string
+  email?: string
+  regToken?: string
+}
+
+export interface TfaEmailSendCodeResponse extends ResponseEnvelope {
+  /** Pairs the emailed code with this request. */
+  phvToken: string
+}
+
+export interface TfaEmailCompleteParams extends CommonParams {
+  gigyaAssertion: string
+  phvToken: string
+  /** The code from the email. */
+  code: string
+  regToken?: string
+}
+
+export interface TfaProviderAssertionResponse extends ResponseEnvelope {
+  /** Proof that the provider step passed; hand it to `finalizeTFA`. */
+  providerAssertion: string
+}
+
+export interface TfaTotpRegisterResponse extends ResponseEnvelope {
+  /** An image URL (`data:image/png;base64,…` in the emulator) of the QR code to scan. */
+  qrCode: string
+  /** Pairs the new secret with the `verify` that confirms it. */
+  sctToken: string
+}
+
+export interface TfaTotpVerifyParams extends CommonParams {
+  gigyaAssertion: string
+  /** The 6-digit code the authenticator app shows. */
+  code: string
+  /** Only when registering (from `totp.register`). */
+  sctToken?: string
+  regToken?: string
+}
+
+export interface TfaFinalizeParams extends CommonParams {
+  gigyaAssertion: string
+  providerAssertion: string
+  regToken?: string
+  /** True when the user did not ask to remember this device. */
+  tempDevice?: boolean
+}
 
 /** Parameters and response of each typed method, for generic code (hooks, transports). */
 export interface AccountsCalls {
@@ -592,4 +757,20 @@ export interface AccountsCalls {
   'accounts.otp.sendCode': { params: OtpSendCodeParams; response: OtpSendCodeResponse }
   'accounts.otp.update': { params: OtpUpdateParams; response: OtpUpdateResponse }
   'accounts.initProgression': { params: InitProgressionParams; response: InitProgressionResponse }
+  'accounts.getAccountInfo': { params: GetAccountInfoParams; response: GetAccountInfoResponse }
+  'accounts.logout': { params: LogoutParams; response: LogoutResponse }
+  'accounts.tfa.getProviders': { params: TfaGetProvidersParams; response: TfaGetProvidersResponse }
+  'accounts.tfa.initTFA': { params: TfaInitParams; response: TfaInitResponse }
+  'accounts.tfa.finalizeTFA': { params: TfaFinalizeParams; response: ResponseEnvelope }
+  'accounts.tfa.email.getEmails': { params: TfaAssertionParams; response: TfaGetEmailsResponse }
+  'accounts.tfa.email.sendVerificationCode': {
+    params: TfaEmailSendCodeParams
+    response: TfaEmailSendCodeResponse
+  }
+  'accounts.tfa.email.completeVerification': {
+    params: TfaEmailCompleteParams
+    response: TfaProviderAssertionResponse
+  }
+  'accounts.tfa.totp.register': { params: TfaAssertionParams; response: TfaTotpRegisterResponse }
+  'accounts.tfa.totp.verify': { params: TfaTotpVerifyParams; response: TfaProviderAssertionResponse }
 }
