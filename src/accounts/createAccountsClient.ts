@@ -1,7 +1,9 @@
 import { AccountsError } from './AccountsError'
+import { createClientSession, defaultSessionStore, sessionOf, wantsSession, type ClientSession } from './clientSession'
 import { parseResponse } from './parseResponse'
 import { redactCause, secretValuesOf } from './redact'
 import { restTransport, type RestTransportOptions } from './restTransport'
+import type { SessionStore } from './sessionStore'
 import { networkError, type AccountsTransport } from './transport'
 import type * as Wire from './types'
 
@@ -28,6 +30,13 @@ interface SharedClientOptions {
    * custom transport, whose cache entries then belong to the client object alone.
    */
   cacheKey?: string
+  /**
+   * Where the signed-in user's session is kept. Default: in a browser, a REST client keeps it where
+   * the Web SDK does, in the cookie `glt_<apiKey>` (`cookieSessionStore`); elsewhere, and with a
+   * custom transport, in memory (`memorySessionStore`). On a server, make one client per request
+   * (or pass `login_token` yourself): a shared client would share its session.
+   */
+  session?: SessionStore
 }
 
 type RestClientOptions = Omit<RestTransportOptions, 'dataCenter' | 'baseUrl'> & { transport?: never } & (
@@ -60,6 +69,11 @@ export interface AccountsClient {
   readonly lang: string | undefined
   /** The site's name in query keys (see `AccountsClientOptions.cacheKey`). */
   readonly cacheKey?: string | undefined
+  /**
+   * The signed-in user's session: taken from every answer that brings one, sent with the calls that
+   * act for the user, dropped on logout and when the server refuses it (403005). Never in a URL.
+   */
+  readonly session: ClientSession
   /** Starts a registration: a token valid for one hour (`isLite` for the newsletter flow). */
   initRegistration: AccountsCall<'accounts.initRegistration', 'optional'>
   /** Creates the account; rejects with 206001 (fields missing) or 206002 (verify email) to go on. */
@@ -91,7 +105,7 @@ export interface AccountsClient {
   initProgression: AccountsCall<'accounts.initProgression'>
   /** The signed-in user's account (the kept session), an interrupted one (`regToken`), or a `UID`'s (server). */
   getAccountInfo: AccountsCall<'accounts.getAccountInfo', 'optional'>
-  /** Ends the session. */
+  /** Ends the session, on the server and here (here even when the call fails). */
   logout: AccountsCall<'accounts.logout', 'optional'>
   /** Two-factor authentication (403101 / 403102): providers, then a provider's steps, then `finalizeTFA`. */
   readonly tfa: {
@@ -176,6 +190,9 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   const transport = selectTransport(options)
   const { lang } = options
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const session = createClientSession(
+    options.session ?? defaultSessionStore(options.transport === undefined ? options.apiKey : undefined),
+  )
 
   async function call<M extends Wire.AccountsMethod>(
     method: M,
@@ -185,6 +202,8 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     const callerSignal = callOptions.signal
     if (callerSignal?.aborted) throw callerSignal.reason
     const normalized = normalizeParams(params, lang)
+    const sessionToken = wantsSession(method, normalized) ? session.get() : undefined
+    if (sessionToken !== undefined) normalized.login_token = sessionToken
     const secrets = secretValuesOf(normalized)
     const timeoutMs = callOptions.timeoutMs ?? defaultTimeout
 
@@ -199,10 +218,15 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
         Promise.resolve().then(() => transport({ method, params: normalized, signal: controller.signal })),
         controller.signal,
       )
-      return parseResponse(method, body, secrets)
+      const response = parseResponse(method, body, secrets)
+      const handedOver = sessionOf(response)
+      if (handedOver) session.set(handedOver.token, handedOver.expiresIn)
+      return response
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason
       if (!(error instanceof AccountsError)) throw networkError(method, redactCause(error, secrets))
+      // The server no longer knows the session we sent: the user is signed out (FLOWS.md §2).
+      if (error.errorCode === 403005 && sessionToken !== undefined && session.get() === sessionToken) session.clear()
       if (secrets.length > 0 && error.cause !== undefined) {
         Object.defineProperty(error, 'cause', { value: redactCause(error.cause, secrets), configurable: true })
       }
@@ -216,6 +240,7 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
   return {
     lang,
     cacheKey: cacheKeyOf(options),
+    session,
     call,
     initRegistration: (params = {}, callOptions) => call('accounts.initRegistration', params, callOptions),
     register: (params, callOptions) => call('accounts.register', params, callOptions),
@@ -234,7 +259,14 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     },
     initProgression: (params, callOptions) => call('accounts.initProgression', params, callOptions),
     getAccountInfo: (params = {}, callOptions) => call('accounts.getAccountInfo', params, callOptions),
-    logout: (params = {}, callOptions) => call('accounts.logout', params, callOptions),
+    logout: async (params = {}, callOptions) => {
+      const endsKeptSession = wantsSession('accounts.logout', params)
+      try {
+        return await call('accounts.logout', params, callOptions)
+      } finally {
+        if (endsKeptSession) session.clear()
+      }
+    },
     tfa: {
       getProviders: (params = {}, callOptions) => call('accounts.tfa.getProviders', params, callOptions),
       initTFA: (params, callOptions) => call('accounts.tfa.initTFA', params, callOptions),

@@ -1,5 +1,8 @@
 export { createAccountsClient } from './createAccountsClient'
 export type { AccountsCall, AccountsClient, AccountsClientOptions, CallOptions } from './createAccountsClient'
+export { cookieSessionStore, memorySessionStore } from './sessionStore'
+export type { CookieSessionStoreOptions, SessionStore } from './sessionStore'
+export type { ClientSession } from './clientSession'
 export { AccountsError, isAccountsError } from './AccountsError'
 export type { AccountsErrorInit } from './AccountsError'
 export { ErrorCodes, isSuccessCode } from './errorCodes'

@@ -20,6 +20,8 @@ export const SECRET_PARAMS: ReadonlySet<string> = new Set([
   // A reset link's token changes the password on its own; a code proves the email.
   'passwordResetToken',
   'code',
+  // The signed-in user's session: whoever holds it is that user.
+  'login_token',
 ])
 
 /**

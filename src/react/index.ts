@@ -8,6 +8,12 @@ export {
   retryTransient,
   schemaQueryOptions,
 } from './queryOptions'
+export { accountQueryOptions } from './accountQueryOptions'
+export type { AccountQueryOptions } from './accountQueryOptions'
+export { useAccount } from './useAccount'
+export type { UseAccountOptions } from './useAccount'
+export { useLogout } from './useLogout'
+export type { UseLogoutOptions } from './useLogout'
 export { useSiteSchema } from './useSiteSchema'
 export type { SiteSchemaOptions, SiteSchemaState } from './useSiteSchema'
 export { useInitRegistration } from './useInitRegistration'

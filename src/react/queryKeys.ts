@@ -20,8 +20,8 @@ function clientId(client: AccountsClient): string | number {
 
 /**
  * Every query key of the library, TanStack-style: hierarchical, so `accountsKeys.all(client)`
- * invalidates everything of one site. Keys never hold a secret: the only user input in a key is
- * an email whose availability was asked.
+ * invalidates everything of one site. Keys never hold a secret (no session token, no password): the
+ * only user input in a key is an email whose availability was asked.
  */
 export const accountsKeys = {
   all: (client: AccountsClient) => ['react-screensets', clientId(client)] as const,
@@ -29,6 +29,11 @@ export const accountsKeys = {
   policies: (client: AccountsClient) => [...accountsKeys.all(client), 'policies'] as const,
   regToken: (client: AccountsClient, lite: boolean) =>
     [...accountsKeys.all(client), 'regToken', lite ? 'lite' : 'full'] as const,
+  /**
+   * The signed-in user's account. Per session `version` (a change count, never the token): a new
+   * sign-in never finds the last user's account in the cache.
+   */
+  account: (client: AccountsClient) => [...accountsKeys.all(client), 'account'] as const,
   loginIdAvailability: (client: AccountsClient, loginID: string) =>
     [...accountsKeys.all(client), 'isAvailableLoginID', loginID.toLowerCase()] as const,
   /** The messages of one language: not per site, every client on the page shares them. */
