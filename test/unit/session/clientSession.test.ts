@@ -156,9 +156,7 @@ describe('the default store', () => {
   })
 
   it('sends the token in the body, never in the URL', async () => {
-    const fetch = vi.fn(
-      async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify({ ...ok, UID: 'u1' })),
-    )
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response(JSON.stringify({ ...ok, UID: 'u1' })))
     const client = createAccountsClient({ apiKey: '3_site', baseUrl: 'http://127.0.0.1:1', fetch })
     client.session.set('VC1_SECRET')
     await client.getAccountInfo()
