@@ -1,9 +1,10 @@
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import config from 'virtual:demo-config'
-import { AccountsProvider, LiteSubscribe, RegistrationScreenSet, createAccountsClient } from '../src'
+import { AccountsProvider, LiteSubscribe, RegistrationScreenSet, createAccountsClient, useAccount } from '../src'
 import '../src/theme/styles.css'
 import './demo.css'
+import { AccountPanel } from './AccountPanel'
 import { EmulatorPanel } from './EmulatorPanel'
 
 // With `npm start` the page talks to the emulator as a page talks to SAP: cross-origin REST. The built
@@ -14,6 +15,41 @@ const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: apiUrl })
 // `?fields=email,password,profile.firstName` picks the register screen's fields, so the demo can show
 // the complete-registration screen (the server then asks for the required fields left out).
 const fields = new URLSearchParams(location.search).get('fields')?.split(',').filter(Boolean)
+
+/** Signed in: the account and the profile screens; signed out: registration (log in, after a logout). */
+function AccountArea({ refresh }: { refresh: () => void }) {
+  const account = useAccount()
+  const [loggedOut, setLoggedOut] = useState(false)
+  if (account.isError) {
+    return (
+      <p role="alert">
+        Your account could not be loaded.{' '}
+        <button type="button" onClick={() => void account.refetch()}>
+          Try again
+        </button>
+      </p>
+    )
+  }
+  if (account.data === undefined) return <p aria-busy="true">Loading…</p>
+  if (account.data !== null) {
+    return (
+      <AccountPanel
+        onLogout={() => {
+          setLoggedOut(true)
+          refresh()
+        }}
+      />
+    )
+  }
+  return (
+    <RegistrationScreenSet
+      fields={fields}
+      startScreen={loggedOut ? 'login' : undefined}
+      onAfterSubmit={refresh}
+      onError={refresh}
+    />
+  )
+}
 
 function App() {
   const [refreshKey, setRefreshKey] = useState(0)
@@ -28,7 +64,7 @@ function App() {
       </header>
       <main>
         <section aria-label="Registration" className="widget">
-          <RegistrationScreenSet fields={fields} onAfterSubmit={refresh} onError={refresh} />
+          <AccountArea refresh={refresh} />
         </section>
         <div className="column">
           <section aria-label="Newsletter" className="widget">
