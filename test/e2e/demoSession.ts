@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, Locator, Page } from 'playwright-core'
 import type { ViteDevServer } from 'vite'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
@@ -43,11 +44,13 @@ let counter = 0
 export const uniqueEmail = (prefix: string) => `${prefix}.${(counter += 1)}.${Date.now()}@example.com`
 
 /**
- * The real `npm start` stack (the demo's Vite server with the emulator inside it, default site) for
- * the tests of one file: one server and one Chromium for the file, a fresh page for each test, and an
- * uncaught error on that page fails the test.
+ * The real `npm start` stack (the demo's Vite server with the emulator inside it, the default site or
+ * `SITE=<siteFile>`'s) for the tests of one file: one server and one Chromium for the file, a fresh
+ * page for each test, and an uncaught error on that page fails the test.
  */
-export function setUpDemoSession(): DemoSession {
+export function setUpDemoSession(siteFile?: string): DemoSession {
+  const credentials: { userKey: string; secret: string } =
+    siteFile === undefined ? DEFAULT_SITE : JSON.parse(readFileSync(siteFile, 'utf8'))
   let vite: ViteDevServer | undefined
   let browser: Browser | undefined
   let page: Page | undefined
@@ -56,7 +59,7 @@ export function setUpDemoSession(): DemoSession {
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    const demo = await startDemo()
+    const demo = await startDemo(siteFile)
     vite = demo.vite
     baseUrl = demo.baseUrl
     emulator = demo.emulator
@@ -98,8 +101,8 @@ export function setUpDemoSession(): DemoSession {
     admin: async (method, params) => {
       const body = new URLSearchParams({
         apiKey: emulator.apiKey,
-        userKey: DEFAULT_SITE.userKey,
-        secret: DEFAULT_SITE.secret,
+        userKey: credentials.userKey,
+        secret: credentials.secret,
       })
       for (const [key, value] of Object.entries(params))
         body.set(key, typeof value === 'string' ? value : JSON.stringify(value))
