@@ -7,6 +7,8 @@ interface Account {
   isVerified: boolean
   profile: { email?: string; firstName?: string }
   subscriptions: Record<string, { email: { isSubscribed: boolean; doubleOptIn?: { status: string } } }>
+  /** TFA as the inspection shows it: which providers, and whether a TOTP secret exists (never the secret). */
+  tfa?: { activeProviders: string[]; totp: 'active' | 'pending' | 'none' }
 }
 
 interface Message {
@@ -54,6 +56,33 @@ function OutboxMessage({ message }: { message: Message }) {
 }
 
 const POLL_MS = 3000
+const TOTP_PERIOD_MS = 30_000
+
+/** Milliseconds until the authenticator's code changes (a new 30-second step). */
+const untilNextStep = () => TOTP_PERIOD_MS - (Date.now() % TOTP_PERIOD_MS) + 100
+
+/**
+ * What the user's authenticator app would show for the account's TOTP secret, so a person trying the
+ * demo without an app can still pass TFA (`emulator.getAuthenticatorCode`, read on the page's origin).
+ */
+function AuthenticatorCode({ UID }: { UID: string }) {
+  const { data } = useQuery({
+    queryKey: ['demo', 'emulator', 'authenticator', UID],
+    queryFn: async () => {
+      const response = await fetch(`/__emulator/authenticator-code?UID=${encodeURIComponent(UID)}`)
+      return (await response.json()) as { code?: string; pending?: boolean }
+    },
+    refetchInterval: untilNextStep,
+  })
+  if (data?.code === undefined) return null
+  return (
+    <>
+      {' '}
+      · authenticator {data.pending ? '(being set up) ' : ''}
+      <code data-authenticator-code="">{data.code}</code>
+    </>
+  )
+}
 
 async function readEmulator(): Promise<{ accounts: Account[]; messages: Message[] }> {
   const [accounts, outbox] = await Promise.all([
@@ -86,6 +115,7 @@ export function EmulatorPanel({ refreshKey }: { refreshKey: number }) {
             <code>{account.profile.email ?? account.UID}</code> — {account.kind}
             {account.kind === 'full' &&
               `, ${account.isRegistered ? 'registered' : 'pending'}, ${account.isVerified ? 'verified' : 'not verified'}`}
+            {account.tfa !== undefined && account.tfa.totp !== 'none' && <AuthenticatorCode UID={account.UID} />}
             {Object.entries(account.subscriptions).map(([id, subscription]) => (
               <span key={id}>
                 {' '}

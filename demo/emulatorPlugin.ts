@@ -79,11 +79,11 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
     return { store, emulator }
   }
 
-  async function inspect(method: string) {
+  async function inspect(method: string, extra: Record<string, string> = {}) {
     const current = site as ServerModule.SiteConfig
     return (emulator as ServerModule.Emulator).handle({
       method,
-      params: { apiKey: current.apiKey, userKey: current.userKey, secret: current.secret },
+      params: { ...extra, apiKey: current.apiKey, userKey: current.userKey, secret: current.secret },
     })
   }
 
@@ -97,6 +97,11 @@ export function demoEmulator(options: DemoEmulatorOptions): Plugin {
         if (path === '/config') return json(res, { url: url || `http://${req.headers.host}`, apiKey: site?.apiKey })
         if (path === '/accounts') return json(res, await inspect('emulator.listAccounts'))
         if (path === '/outbox') return json(res, await inspect('emulator.getOutbox'))
+        // What the user's authenticator app would show (TFA sites), for a person trying the demo.
+        if (path === '/authenticator-code') {
+          const UID = new URL(req.url ?? '/', 'http://demo').searchParams.get('UID') ?? ''
+          return json(res, await inspect('emulator.getAuthenticatorCode', { UID }))
+        }
         if (await extra(path, req, res)) return
         res.statusCode = 404
         res.end()

@@ -1,6 +1,4 @@
-import type { JsonObject } from '../accounts/types'
-import { hmac, randomBytes, toBase64Url } from './crypto'
-import { randomHex32 } from './envelope'
+import { hmac } from './crypto'
 import type { Body } from './envelope'
 import type { AccountRecord, SiteConfig } from './types'
 
@@ -42,6 +40,10 @@ export function accountBody(account: AccountRecord, include: readonly string[], 
     body.verified = iso(account.verified)
     body.verifiedTimestamp = account.verified
   }
+  if (account.lastLogin !== undefined) {
+    body.lastLogin = iso(account.lastLogin)
+    body.lastLoginTimestamp = account.lastLogin
+  }
   for (const part of include) {
     if (!INCLUDABLE.has(part)) continue
     if (part === 'profile') body.profile = account.profile
@@ -70,22 +72,15 @@ export async function signUID(site: SiteConfig, UID: string, now: number): Promi
   return { UIDSignature: btoa(String.fromCharCode(...signature)), signatureTimestamp }
 }
 
-/** A new session in the shape `targetEnv` asks for (`browser` cookie, `mobile` token + secret, or both). */
-export function sessionInfo(
-  site: SiteConfig,
-  targetEnv: string | undefined,
-  sessionExpiration: number | undefined,
-): JsonObject {
-  const cookie = { cookieName: `glt_${site.apiKey}`, cookieValue: `VC1_${randomHex32().toUpperCase()}` }
-  const mobile = { sessionToken: `st2.s.${toBase64Url(randomBytes(24))}`, sessionSecret: toBase64Url(randomBytes(20)) }
-  const expiry = sessionExpiration === undefined ? {} : { expires_in: String(sessionExpiration) }
-  if (targetEnv === 'mobile') return { ...mobile, ...expiry }
-  if (targetEnv === 'both') return { ...cookie, ...mobile, ...expiry }
-  return { ...cookie, ...expiry }
-}
-
-/** An account as the inspection calls show it: everything but the secrets. */
+/** An account as the inspection calls show it: everything but the secrets (TFA: only which providers). */
 export function inspectAccount(account: AccountRecord): Body {
-  const { passwordHash, secretAnswerHash, ...visible } = account
-  return { ...visible, hasPassword: passwordHash !== undefined, hasSecretAnswer: secretAnswerHash !== undefined }
+  const { passwordHash, secretAnswerHash, tfa, ...visible } = account
+  return {
+    ...visible,
+    hasPassword: passwordHash !== undefined,
+    hasSecretAnswer: secretAnswerHash !== undefined,
+    ...(tfa === undefined
+      ? {}
+      : { tfa: { activeProviders: tfa.active, totp: tfa.totp ? 'active' : tfa.pendingTotp ? 'pending' : 'none' } }),
+  }
 }

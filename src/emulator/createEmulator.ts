@@ -5,7 +5,9 @@ import { DEFAULT_SITE } from './defaultSite'
 import { ApiFailure, fail, type Body } from './envelope'
 import { invalidApiKey, notSupported, rateLimited } from './errors'
 import { finalizeRegistration } from './finalizeRegistrationCall'
+import { getAccountInfo } from './getAccountInfoCall'
 import { initRegistration } from './initRegistrationCall'
+import { logout } from './logoutCall'
 import { createMemoryStore } from './memoryStore'
 import { messagesFor } from './messages'
 import { Params } from './params'
@@ -17,6 +19,11 @@ import { register } from './registerCall'
 import { setAccountInfo } from './setAccountInfoCall'
 import * as siteCalls from './siteCalls'
 import { normalizeSiteConfig } from './siteConfig'
+import { getAuthenticatorCode } from './tfa/authenticatorCodeCall'
+import * as tfaEmail from './tfa/emailCalls'
+import { finalizeTFA } from './tfa/finalizeTfaCall'
+import { getProviders, initTFA } from './tfa/providerCalls'
+import * as totp from './tfa/totpCalls'
 import type { SiteConfig, Store } from './types'
 import { resendVerificationCode } from './verificationCalls'
 
@@ -87,11 +94,21 @@ const calls: Readonly<Record<string, Handler>> = {
   'accounts.setSchema': siteCalls.setSchema,
   'accounts.getPolicies': siteCalls.getPolicies,
   'accounts.setPolicies': siteCalls.setPolicies,
-  'accounts.getAccountInfo': siteCalls.getAccountInfo,
+  'accounts.getAccountInfo': getAccountInfo,
+  'accounts.logout': logout,
+  'accounts.tfa.getProviders': getProviders,
+  'accounts.tfa.initTFA': initTFA,
+  'accounts.tfa.email.getEmails': tfaEmail.getEmails,
+  'accounts.tfa.email.sendVerificationCode': tfaEmail.sendVerificationCode,
+  'accounts.tfa.email.completeVerification': tfaEmail.completeVerification,
+  'accounts.tfa.totp.register': totp.register,
+  'accounts.tfa.totp.verify': totp.verify,
+  'accounts.tfa.finalizeTFA': finalizeTFA,
   'emulator.listAccounts': siteCalls.listAccounts,
   'emulator.getOutbox': siteCalls.getOutbox,
   'emulator.confirmEmail': siteCalls.confirmEmail,
   'emulator.getCaptchaAnswer': captcha.getCaptchaAnswer,
+  'emulator.getAuthenticatorCode': getAuthenticatorCode,
 }
 
 /** The methods the emulator answers. */

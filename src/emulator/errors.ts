@@ -22,6 +22,12 @@ export const expired = (token: string): ApiFailure => fail(403002, 'Request has 
 export const needsServerCredentials = (what: string): ApiFailure =>
   fail(403007, 'Permission denied', `${what} needs the site userKey and secret`)
 
+/** 403005: a session that is unknown, expired, revoked or of a deleted account (or an unknown server UID). */
+export const unauthorized = (): ApiFailure => fail(403005, 'Unauthorized user', 'Unauthorized user')
+
+/** 400006 `Invalid jwt`: a TFA assertion that is forged, expired, used, or of another flow or provider. */
+export const invalidJwt = (): ApiFailure => invalidParameter('Invalid jwt')
+
 /** 403042: a wrong password (or login ID). */
 export const invalidLoginID = (details: string, extra: Record<string, unknown> = {}): ApiFailure =>
   fail(403042, 'Invalid LoginID', details, extra)

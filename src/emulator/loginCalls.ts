@@ -4,13 +4,15 @@ import { verifySecret } from './crypto'
 import { loginInterruption } from './interruptions'
 import { failedLogin, requireLoginCaptcha, resetFailedLogins } from './loginCaptcha'
 import { include, pendingRegistration, readSessionOptions, sessionBody } from './registrationSupport'
+import { requireTfa } from './tfa/tfaPolicy'
 
 /**
  * A password login. A right password may still meet an interruption: an unfinished registration
- * (206001), a password change due (403100), or an unverified email (206002 / 206006).
+ * (206001), a password change due (403100), an unverified email (206002 / 206006), then TFA (403101 /
+ * 403102).
  */
 export const login: Handler = async (context) => {
-  const { env, site, params, now } = context
+  const { env, site, params } = context
   const loginID = params.required('loginID').trim()
   const password = params.required('password')
   readSessionOptions(context)
@@ -22,11 +24,8 @@ export const login: Handler = async (context) => {
   if (!account.isRegistered) throw await pendingRegistration(context, account, missingRequiredFields(account, site))
   const interruption = await loginInterruption(context, account)
   if (interruption) throw interruption
-  return {
-    ...(await sessionBody(context, account, include(context), false)),
-    lastLogin: new Date(now).toISOString(),
-    lastLoginTimestamp: now,
-  }
+  await requireTfa(context, account)
+  return sessionBody(context, account, include(context), false)
 }
 
 export const isAvailableLoginID: Handler = async (context) => {

@@ -1,51 +1,52 @@
 /**
- * Email verification by code (FLOWS.md §5.2, 206006): `accounts.otp.sendCode` mails a 6-digit code
- * and answers a `vToken`; `accounts.otp.update` checks the code and verifies the email. The flow then
- * ends with `finalizeRegistration({ regToken })`.
+ * Email codes (`accounts.otp.*`). Verification by code (FLOWS.md §5.2, 206006): `sendCode` mails a
+ * 6-digit code and answers a `vToken`; `update` checks the code and verifies the email; the flow then
+ * ends with `finalizeRegistration({ regToken })`. With the signed-in user's session instead of a
+ * regToken, the code goes to a new address, and entering it makes that address the login email.
  */
+import { isValidEmail } from './accountRules'
 import type { CallContext, Handler } from './context'
-import { hmac, timingSafeEqual, toBase64Url } from './crypto'
-import { expired, invalidValue, needsServerCredentials, rateLimited } from './errors'
-import { pendingAccount, readToken, saveAccount } from './registrationSupport'
+import { timingSafeEqual } from './crypto'
+import { validationFailure } from './envelope'
+import { expired, invalidField, invalidValue, needsServerCredentials } from './errors'
+import { CODE_LIFETIME_MS, codeHash, countCodeSent, mailCode, newCode, takeTry } from './oneTimeCodes'
+import { loginIDTaken, pendingAccount, readToken, saveAccount } from './registrationSupport'
+import { readSession } from './sessions'
 import { issueSignedToken, readSignedToken } from './signedToken'
 import type { AccountRecord } from './types'
 
 const PREFIX = 'VT1_'
-/** "The vToken expires after 10 minutes." */
-export const CODE_LIFETIME_MS = 10 * 60 * 1000
-/** Codes one account may be sent within `SEND_WINDOW_MS`; one more is 403048. */
-export const MAX_CODES_PER_WINDOW = 5
-const SEND_WINDOW_MS = 10 * 60 * 1000
-/** Tries per vToken (right or wrong); after them the vToken is burned. */
-export const MAX_CODE_TRIES = 5
+const PURPOSE = 'otp'
 
 const invalidVToken = () => invalidValue('vToken')
+const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
-/** Six digits, uniformly drawn. */
-function newCode(): string {
-  const buffer = new Uint32Array(1)
-  const limit = Math.floor(0x1_0000_0000 / 1_000_000) * 1_000_000
-  do globalThis.crypto.getRandomValues(buffer)
-  while ((buffer[0] as number) >= limit)
-  return String((buffer[0] as number) % 1_000_000).padStart(6, '0')
+/** The account of a call without `UID`: its regToken's, else the session's. */
+async function tokenOrSessionAccount(context: CallContext): Promise<AccountRecord> {
+  if (context.params.has('regToken')) return pendingAccount(context, await readToken(context, 'full'))
+  return (await readSession(context)).account
 }
 
-/** The code is kept only as an HMAC under the emulator's key, tied to its vToken. */
-async function codeHash(context: CallContext, vTokenId: string, code: string): Promise<string> {
-  return toBase64Url(await hmac(context.env.tokenKey, `otp\n${vTokenId}\n${code}`))
+/** A signed-in user's new login email: a valid address no other account logs in with (400009 otherwise). */
+async function checkNewLoginEmail(context: CallContext, account: AccountRecord, email: string): Promise<void> {
+  if (!isValidEmail(email)) throw validationFailure([invalidField(context.messages('invalidEmail'), 'email')])
+  const holder = await context.env.store.findAccountByLoginID(context.site.apiKey, email)
+  if (holder !== undefined && holder.UID !== account.UID) throw validationFailure([loginIDTaken(context, 'email')])
 }
 
 export const sendCode: Handler = async (context) => {
   const { env, site, params, now } = context
-  const email = params.required('email').trim().toLowerCase()
-  // Only the email code flow of a pending registration or login is emulated: it needs its regToken.
-  const account = await pendingAccount(context, await readToken(context, 'full'))
-  const address = [...account.emails.verified, ...account.emails.unverified].find(
-    (candidate) => candidate.toLowerCase() === email,
-  )
-  if (address === undefined) throw invalidValue('email')
-  const recent = (account.codesSent ?? []).filter((sent) => now - sent < SEND_WINDOW_MS)
-  if (recent.length >= MAX_CODES_PER_WINDOW) throw rateLimited('Too many codes sent; wait before asking for another')
+  const email = params.required('email').trim()
+  const changesLoginEmail = !params.has('regToken')
+  const account = await tokenOrSessionAccount(context)
+  let address: string | undefined = email
+  if (changesLoginEmail) await checkNewLoginEmail(context, account, email)
+  else {
+    // A pending registration or login verifies one of the account's own addresses.
+    address = [...account.emails.verified, ...account.emails.unverified].find((known) => sameAddress(known, email))
+    if (address === undefined) throw invalidValue('email')
+  }
+  countCodeSent(context, account)
   const code = newCode()
   const { token, id } = await issueSignedToken(env.tokenKey, PREFIX, {
     apiKey: site.apiKey,
@@ -54,43 +55,46 @@ export const sendCode: Handler = async (context) => {
     expiresAt: now + CODE_LIFETIME_MS,
   })
   // A new code replaces the one before: only the latest vToken works.
-  account.pendingCode = { vTokenId: id, email: address, codeHash: await codeHash(context, id, code) }
-  account.codesSent = [...recent, now]
+  account.pendingCode = {
+    vTokenId: id,
+    email: address,
+    codeHash: await codeHash(context, PURPOSE, id, code),
+    ...(changesLoginEmail ? { changesLoginEmail } : {}),
+  }
   await saveAccount(context, account)
-  await env.store.addOutbox({
-    apiKey: site.apiKey,
-    UID: account.UID,
-    to: address,
-    kind: 'code-verification',
-    subject: 'Your verification code',
-    body: `Your code is : ${code}`,
-    code,
-    created: now,
-  })
+  await mailCode(context, account, address, 'code-verification', code)
   return { errorCode: 0, vToken: token }
 }
 
-/** The account of the call: its regToken's, or (server only) its `UID`'s. */
+/** The account of the call: its regToken's, (server only) its `UID`'s, or the session's. */
 async function accountOf(context: CallContext): Promise<AccountRecord> {
   const { params } = context
-  if (!params.has('regToken') && params.has('UID')) {
+  if (!params.has('regToken') && !params.has('login_token') && params.has('UID')) {
     if (!context.serverAuthorized) throw needsServerCredentials('otp.update by UID')
     const account = await context.env.store.getAccount(context.site.apiKey, params.required('UID'))
     if (!account || account.kind !== 'full') throw invalidValue('UID')
     return account
   }
-  return pendingAccount(context, await readToken(context, 'full'))
+  return tokenOrSessionAccount(context)
 }
 
-/**
- * Takes one of the vToken's tries, atomically (the store's used-token ids count them), so parallel
- * guesses cannot get past the limit; false when none is left.
- */
-async function takeTry(context: CallContext, vTokenId: string): Promise<boolean> {
-  for (let attempt = 1; attempt <= MAX_CODE_TRIES; attempt += 1) {
-    if (await context.env.store.useToken(`otp:${vTokenId}:${attempt}`, context.now)) return true
+/** The address the code was sent to becomes verified; for a change, the account's only login email. */
+function applyVerified(account: AccountRecord, email: string, changesLoginEmail: boolean, now: number): void {
+  const dropped = changesLoginEmail ? account.loginIDs.emails : []
+  const keep = (address: string) => !sameAddress(address, email) && !dropped.some((old) => sameAddress(old, address))
+  account.emails = {
+    verified: [...account.emails.verified.filter(keep), email],
+    unverified: account.emails.unverified.filter(keep),
   }
-  return false
+  if (changesLoginEmail) {
+    account.loginIDs.emails = [email]
+    account.profile.email = email
+  }
+  if (account.isRegistered && !account.isVerified) {
+    account.isVerified = true
+    account.verified = now
+  }
+  account.lastUpdated = now
 }
 
 export const update: Handler = async (context) => {
@@ -102,25 +106,15 @@ export const update: Handler = async (context) => {
   if (!claims || claims.UID !== account.UID) throw invalidVToken()
   if (now > claims.expiresAt) throw expired('vToken')
   const pending = account.pendingCode
-  if (pending?.vTokenId !== claims.id || !(await takeTry(context, claims.id))) throw invalidVToken()
-  if (!timingSafeEqual(await codeHash(context, claims.id, code), pending.codeHash)) throw invalidValue('code')
+  if (pending?.vTokenId !== claims.id || !(await takeTry(context, PURPOSE, claims.id))) throw invalidVToken()
+  if (!timingSafeEqual(await codeHash(context, PURPOSE, claims.id, code), pending.codeHash)) throw invalidValue('code')
   // Read again: the slow parts above may have let another call change the account.
   const fresh = (await env.store.getAccount(site.apiKey, account.UID)) ?? account
   if (fresh.pendingCode?.vTokenId !== claims.id) throw invalidVToken()
+  const changesLoginEmail = pending.changesLoginEmail === true
+  if (changesLoginEmail) await checkNewLoginEmail(context, fresh, pending.email)
   delete fresh.pendingCode
-  const verified = pending.email.toLowerCase()
-  fresh.emails = {
-    verified: [
-      ...fresh.emails.verified,
-      ...fresh.emails.unverified.filter((address) => address.toLowerCase() === verified),
-    ],
-    unverified: fresh.emails.unverified.filter((address) => address.toLowerCase() !== verified),
-  }
-  if (fresh.isRegistered && !fresh.isVerified) {
-    fresh.isVerified = true
-    fresh.verified = now
-  }
-  fresh.lastUpdated = now
+  applyVerified(fresh, pending.email, changesLoginEmail, now)
   await saveAccount(context, fresh)
   return { errorCode: 0 }
 }

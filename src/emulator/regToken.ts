@@ -17,16 +17,16 @@ export interface RegTokenClaims {
   UID?: string
   /**
    * The interruption the token was issued for, when finishing it may give a session: a forced
-   * password change (403100), a code verification (206006), or a lite progression (its `UID` is the
-   * lite account's).
+   * password change (403100), a code verification (206006), TFA (403101 / 403102), or a lite
+   * progression (its `UID` is the lite account's).
    */
   step?: RegTokenStep
   /** The flow started with a registration, so its session answer says `newUser: true`. */
   newUser?: boolean
 }
 
-export type RegTokenStep = 'password-change' | 'code-verification' | 'progression'
-const STEPS: readonly RegTokenStep[] = ['password-change', 'code-verification', 'progression']
+export type RegTokenStep = 'password-change' | 'code-verification' | 'tfa' | 'progression'
+const STEPS: readonly RegTokenStep[] = ['password-change', 'code-verification', 'tfa', 'progression']
 
 interface Payload {
   k: string

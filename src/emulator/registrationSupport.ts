@@ -1,10 +1,11 @@
 /** What the registration, login and interruption calls share: their tokens, writes and answers. */
 import type { ValidationError } from '../accounts/types'
-import { accountBody, DEFAULT_INCLUDE, signUID, sessionInfo } from './accountView'
+import { accountBody, DEFAULT_INCLUDE, signUID } from './accountView'
 import type { CallContext } from './context'
 import { fail, validationFailure, type Body } from './envelope'
 import { invalidRegToken, invalidValue } from './errors'
 import { issueRegToken, readRegToken, type RegTokenClaims, type RegTokenStep } from './regToken'
+import { issueSession, recordLogin } from './sessions'
 import type { AccountRecord, SiteConfig, UniqueConflict } from './types'
 
 /** Which login identifiers the site's `accountOptions.loginIdentifiers` allows. */
@@ -51,13 +52,17 @@ export async function consumeToken(context: CallContext, claims: RegTokenClaims)
   if (!(await context.env.store.useToken(claims.id, context.now))) throw invalidRegToken()
 }
 
-/** `targetEnv` and `sessionExpiration`, checked before anything is written. */
+/**
+ * `targetEnv` and `sessionExpiration`, checked before anything is written: seconds, `0` until the
+ * browser closes, `-1` (extended while used) and `-2` (until logout) as SAP's.
+ */
 export function readSessionOptions(context: CallContext): void {
   const targetEnv = context.params.string('targetEnv')
-  if (targetEnv !== undefined && !['browser', 'mobile', 'both'].includes(targetEnv)) {
+  if (targetEnv !== undefined && !['browser', 'mobile', 'both', 'jssdk'].includes(targetEnv)) {
     throw invalidValue('targetEnv')
   }
-  context.params.integer('sessionExpiration')
+  const seconds = context.params.integer('sessionExpiration')
+  if (seconds !== undefined && seconds < -2) throw invalidValue('sessionExpiration')
 }
 
 /** The full account a token continues (a progression token's lite account is not one). */
@@ -84,6 +89,20 @@ export function loginIDTaken(context: CallContext, fieldName: 'email' | 'usernam
     message: context.messages(fieldName === 'email' ? 'emailExists' : 'usernameExists'),
     fieldName,
   }
+}
+
+/**
+ * The call's `username` for a site that logs in with one, set on the account; taken by another
+ * account, it is a field error instead (returned, for the caller's one 400009).
+ */
+export async function applyUsername(context: CallContext, account: AccountRecord): Promise<ValidationError[]> {
+  const { env, site, params } = context
+  const username = loginIdentifiers(site).username ? params.string('username')?.trim() : undefined
+  if (username === undefined) return []
+  const holder = await env.store.findAccountByLoginID(site.apiKey, username)
+  if (holder !== undefined && holder.UID !== account.UID) return [loginIDTaken(context, 'username')]
+  account.loginIDs.username = username
+  return []
 }
 
 /** The answer to a write the store refused: the UID or a login identifier was taken meanwhile. */
@@ -114,18 +133,22 @@ export async function pendingRegistration(context: CallContext, account: Account
   })
 }
 
-/** The answer of a login or a finished flow: the account and a new session. */
+/**
+ * The answer of a login or a finished flow, the one place sessions are issued: the account, a new
+ * session, and the login recorded. TFA (`requireTfa`) is the caller's check, before its token is used.
+ */
 export async function sessionBody(
   context: CallContext,
   account: AccountRecord,
   parts: readonly string[],
   newUser: boolean,
 ): Promise<Body> {
-  const { params, site, now } = context
+  const { site, now } = context
+  const recorded = await recordLogin(context, account)
   return {
     errorCode: 0,
-    sessionInfo: sessionInfo(site, params.string('targetEnv'), params.integer('sessionExpiration')),
-    ...accountBody(account, parts),
+    sessionInfo: await issueSession(context, recorded),
+    ...accountBody({ ...account, lastLogin: now }, parts),
     ...(await signUID(site, account.UID, now)),
     newUser,
   }

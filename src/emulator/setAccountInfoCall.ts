@@ -1,18 +1,20 @@
 import { applyWrite } from './applyWrite'
 import { checkCoppa } from './checkCoppa'
-import { checkWrite } from './checkWrite'
+import { checkClientWrite } from './checkClientWrite'
 import type { Handler } from './context'
 import { validationFailure } from './envelope'
 import { invalidRegToken, invalidValue, needsServerCredentials } from './errors'
 import { setLiteAccountInfo } from './liteAccounts'
 import { applyRequirePasswordChange, changePasswordWithToken } from './passwordChange'
-import { loginIdentifiers, loginIDTaken, pendingAccount, readToken, saveAccount } from './registrationSupport'
+import { pendingAccount, readToken, saveAccount } from './registrationSupport'
+import { setAccountInfoBySession } from './sessionAccountWrite'
 import { validateWrite } from './validateWrite'
 import { writeInputOf } from './writeInput'
 
 /**
- * Three callers: a lite token (a newsletter subscription), a full regToken (completing a pending
- * registration, or `password` + `newPassword` for a forced change), or the server by `UID`.
+ * Four callers: a lite token (a newsletter subscription), a full regToken (completing a pending
+ * registration, or `password` + `newPassword` for a forced change), the signed-in user's session
+ * (`login_token`, or neither token nor `UID`), or the server by `UID`.
  */
 export const setAccountInfo: Handler = async (context) => {
   const { env, site, params, now, messages } = context
@@ -22,26 +24,15 @@ export const setAccountInfo: Handler = async (context) => {
     if (params.has('newPassword')) return changePasswordWithToken(context, claims)
     const account = await pendingAccount(context, claims)
     if (account.isRegistered) throw invalidRegToken()
-    const { write, errors } = checkWrite(writeInputOf(context.params), {
-      site,
-      client: true,
-      existing: account,
-      messages,
-      warn: env.warn,
-    })
     // Completing a registration may add the user name the site logs in with; taken, it is one more field error.
-    const username = loginIdentifiers(site).username ? params.string('username')?.trim() : undefined
-    if (username !== undefined) {
-      const holder = await env.store.findAccountByLoginID(site.apiKey, username)
-      if (holder !== undefined && holder.UID !== account.UID) errors.unshift(loginIDTaken(context, 'username'))
-      else account.loginIDs.username = username
-    }
+    const { write, errors } = await checkClientWrite(context, account)
     if (errors.length > 0) throw validationFailure(errors)
     applyWrite(account, write, site, now)
     checkCoppa(context, account)
     await saveAccount(context, account)
     return { errorCode: 0 }
   }
+  if (params.has('login_token') || !params.has('UID')) return setAccountInfoBySession(context)
   const UID = params.required('UID')
   if (!context.serverAuthorized) throw needsServerCredentials('Writing an account by UID')
   const account = await env.store.getAccount(site.apiKey, UID)

@@ -3,12 +3,14 @@ import type { CallContext } from './context'
 import type { Body } from './envelope'
 import { pendingCodeVerification, pendingLinkVerification, verifiesByCode } from './interruptions'
 import { include, pendingRegistration, saveAccount, sendVerification, sessionBody } from './registrationSupport'
+import { requireTfa } from './tfa/tfaPolicy'
 import type { AccountRecord } from './types'
 
 /**
  * Where a full registration goes once its fields are written: pending (206001, listing what is
  * missing) until complete and finalized; then registered, and pending verification (206002) when
- * the site verifies emails. The token that brought it here is already used up.
+ * the site verifies emails, then TFA registration (403102) when the site requires TFA. The token that
+ * brought it here is already used up.
  */
 export async function settleRegistration(
   context: CallContext,
@@ -43,5 +45,6 @@ export async function settleRegistration(
     await sendVerification(context, account, account.emails.unverified)
     throw await pendingLinkVerification(context, account, true)
   }
+  await requireTfa(context, account)
   return sessionBody(context, account, include(context), true)
 }

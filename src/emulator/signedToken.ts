@@ -11,6 +11,8 @@ export interface SignedClaims {
   issuedAt: number
   /** Epoch milliseconds after which the token is expired. */
   expiresAt: number
+  /** What the kind of token adds (a session's generation, a TFA assertion's provider and flow), signed with the rest. */
+  data?: string
 }
 
 interface Payload {
@@ -19,6 +21,7 @@ interface Payload {
   u: string
   t: number
   x: number
+  d?: string
 }
 
 /**
@@ -30,15 +33,16 @@ interface Payload {
 export async function issueSignedToken(
   key: string,
   prefix: string,
-  claims: Omit<SignedClaims, 'id'>,
+  claims: Omit<SignedClaims, 'id'> & { id?: string },
 ): Promise<{ token: string; id: string }> {
-  const id = toBase64Url(randomBytes(12))
+  const id = claims.id ?? toBase64Url(randomBytes(12))
   const payload: Payload = {
     k: claims.apiKey,
     i: id,
     u: claims.UID,
     t: claims.issuedAt,
     x: claims.expiresAt,
+    ...(claims.data === undefined ? {} : { d: claims.data }),
   }
   const body = `${prefix}${toBase64Url(utf8(JSON.stringify(payload)))}`
   return { token: `${body}.${toBase64Url(await hmac(key, body))}`, id }
@@ -62,8 +66,9 @@ export async function readSignedToken(
   } catch {
     return undefined
   }
-  const { k, i, u, t, x } = payload
+  const { k, i, u, t, x, d } = payload
   if (k !== apiKey || typeof i !== 'string' || typeof u !== 'string' || typeof t !== 'number' || typeof x !== 'number')
     return undefined
-  return { apiKey: k, id: i, UID: u, issuedAt: t, expiresAt: x }
+  if (d !== undefined && typeof d !== 'string') return undefined
+  return { apiKey: k, id: i, UID: u, issuedAt: t, expiresAt: x, ...(d === undefined ? {} : { data: d }) }
 }

@@ -1,7 +1,6 @@
 import type { JsonObject } from '../accounts/types'
 import { isPlainObject } from '../shared/plainObjects'
-import { missingRequiredFields } from './accountRules'
-import { accountBody, DEFAULT_INCLUDE, inspectAccount } from './accountView'
+import { inspectAccount } from './accountView'
 import type { CallContext, Handler } from './context'
 import { invalidParameter, invalidValue, needsServerCredentials } from './errors'
 import { normalizeSiteConfig, SCHEMA_SECTIONS, SiteConfigError } from './siteConfig'
@@ -97,14 +96,6 @@ export const setPolicies: Handler = async (context) => {
   }
   await saveSite(context, site)
   return { errorCode: 0 }
-}
-
-export const getAccountInfo: Handler = async (context) => {
-  requireServer(context, 'getAccountInfo')
-  const account = await context.env.store.getAccount(context.site.apiKey, context.params.required('UID'))
-  if (!account) throw invalidValue('UID')
-  const missing = missingRequiredFields(account, context.site)
-  return { errorCode: 0, ...accountBody(account, context.params.list('include') ?? DEFAULT_INCLUDE, missing) }
 }
 
 /** Development inspection: every account of the site, without password or answer hashes. */

@@ -18,7 +18,7 @@ export type SitePolicies = Omit<GetPoliciesResponse, keyof ResponseEnvelope> & {
 export interface SiteConfig {
   /** The public key browsers send. */
   apiKey: string
-  /** Server credentials for server-only calls (`getAccountInfo`, `setSchema`, the inspection calls). */
+  /** Server credentials for server-only calls (`getAccountInfo` by UID, `setSchema`, the inspection calls). */
   userKey: string
   secret: string
   schema: SiteSchema
@@ -80,6 +80,40 @@ export interface AccountRecord {
   pendingCode?: PendingCode
   /** When codes were sent (epoch milliseconds), for the sending limit; only the recent ones are kept. */
   codesSent?: number[]
+  /** When a session was last issued to the account (epoch milliseconds). */
+  lastLogin?: number
+  /**
+   * Sessions carry the generation they were issued in; bumping it ends every earlier session (a
+   * password change, a server logout by UID), except `keptSession`, the one that asked for the bump.
+   */
+  sessionGeneration?: number
+  keptSession?: string
+  /** Two-factor authentication (FLOWS.md §8). */
+  tfa?: TfaState
+}
+
+/** An authenticator secret, and the id that names it in the used-code records. */
+export interface TotpSecret {
+  id: string
+  /** Base32, as the `otpauth://` URI carries it. */
+  secret: string
+  /** The latest time step accepted: a code of this step or an earlier one is never accepted again. */
+  lastStep?: number
+}
+
+/** An account's TFA providers and what they need. */
+export interface TfaState {
+  /** The providers the user has set up (`gigyaTotp`, `gigyaEmail`). */
+  active: string[]
+  totp?: TotpSecret
+  /** The secret `tfa.totp.register` showed, until `tfa.finalizeTFA` makes it the active one. */
+  pendingTotp?: TotpSecret & { sctId: string; created: number }
+  /** Addresses set up for gigyaEmail besides the account's verified emails. */
+  emails?: string[]
+  /** When each address (lower-cased) last passed a TFA code, epoch milliseconds. */
+  emailsVerified?: Record<string, number>
+  /** The latest emailed TFA code, until it is entered or burned. */
+  pendingEmailCode?: { phvId: string; email: string; codeHash: string }
 }
 
 /** A one-time code waiting to be entered; only a keyed hash of the code is kept. */
@@ -88,6 +122,8 @@ export interface PendingCode {
   vTokenId: string
   email: string
   codeHash: string
+  /** Sent to a signed-in user's new address: entering it makes that address the login email. */
+  changesLoginEmail?: boolean
 }
 
 /** A message the emulator would have emailed (verification, double opt-in, password reset, code). */
@@ -95,13 +131,13 @@ export interface OutboxMessage {
   id: number
   apiKey: string
   to: string
-  kind: 'verification' | 'double-opt-in' | 'password-reset' | 'code-verification'
+  kind: 'verification' | 'double-opt-in' | 'password-reset' | 'code-verification' | 'tfa-code'
   subject: string
   body: string
   UID?: string
   /** The message's link (the password reset page with its `pwrt`), for tests and the demo to follow. */
   link?: string
-  /** The message's one-time code (`code-verification`), for tests and the demo to type. */
+  /** The message's one-time code (`code-verification`, `tfa-code`), for tests and the demo to type. */
   code?: string
   /** Epoch milliseconds. */
   created: number

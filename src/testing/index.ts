@@ -5,4 +5,5 @@ export type { EmulatorTransport, EmulatorTransportOptions } from './createEmulat
 export { createFaultyTransport } from './createFaultyTransport'
 export type { FaultKind, FaultLogEntry, FaultyTransport, FaultyTransportOptions } from './createFaultyTransport'
 export { createEmulator, createMemoryStore, DEFAULT_SITE } from '../emulator'
+export { totpCode } from '../emulator/totp'
 export type { Emulator, EmulatorOptions, SiteConfig, Store } from '../emulator'

@@ -201,15 +201,16 @@ describe('206006: email verification by code', () => {
     }
   })
 
-  it('refuses an email not on the account, a missing regToken, and another account’s vToken', async () => {
+  it('refuses an email not on the account, no regToken nor session, and another account’s vToken', async () => {
     const { email, UID, regToken } = await pendingRegistration()
     expect(await call('accounts.otp.sendCode', { regToken, email: uniqueEmail() })).toMatchObject({
       errorCode: 400006,
       errorDetails: 'Invalid email',
     })
+    // Without a regToken the call is the signed-in user's email change, which needs a session.
     expect(await call('accounts.otp.sendCode', { email })).toMatchObject({
-      errorCode: 400002,
-      errorDetails: 'Missing required parameter: regToken',
+      errorCode: 403005,
+      errorDetails: 'Unauthorized user',
     })
     const other = await pendingRegistration()
     const { vToken, code } = await sendCode(other.regToken, other.email, other.UID)

@@ -140,8 +140,8 @@ describe('keys and credentials', () => {
     })
     expect(JSON.stringify(body)).not.toMatch(/pbkdf2|passwordHash/)
     await expect(h.admin('accounts.getAccountInfo', { UID: 'nobody' })).resolves.toMatchObject({
-      errorCode: 400006,
-      errorDetails: 'Invalid UID',
+      errorCode: 403005,
+      errorDetails: 'Unauthorized user',
     })
   })
 

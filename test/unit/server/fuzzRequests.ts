@@ -59,6 +59,29 @@ const TEMPLATES: Record<string, Record<string, string>> = {
     code: marker.FRESH_CODE,
   },
   'accounts.getLiteToken': { ...admin, email: marker.LITE_EMAIL },
+  // Issue 17: sessions and TFA. Without a live session or assertion these reach the refusals (403005,
+  // Invalid jwt) and the server forms by UID.
+  'accounts.logout': { ...admin, UID: marker.KNOWN_UID },
+  'accounts.tfa.getProviders': { apiKey: API_KEY, regToken: marker.PENDING_TOKEN, login_token: 'st2.s.x.y' },
+  'accounts.tfa.initTFA': { apiKey: API_KEY, regToken: marker.PENDING_TOKEN, provider: 'gigyaTotp', mode: 'register' },
+  'accounts.tfa.email.getEmails': { apiKey: API_KEY, gigyaAssertion: 'GA1_x.y' },
+  'accounts.tfa.email.sendVerificationCode': { apiKey: API_KEY, gigyaAssertion: 'GA1_x.y', emailID: 'x' },
+  'accounts.tfa.email.completeVerification': {
+    apiKey: API_KEY,
+    gigyaAssertion: 'GA1_x.y',
+    phvToken: 'PH1_x.y',
+    code: '123456',
+  },
+  'accounts.tfa.totp.register': { apiKey: API_KEY, gigyaAssertion: 'GA1_x.y' },
+  'accounts.tfa.totp.verify': { apiKey: API_KEY, gigyaAssertion: 'GA1_x.y', code: '123456', sctToken: 'SC1_x.y' },
+  'accounts.tfa.finalizeTFA': {
+    apiKey: API_KEY,
+    gigyaAssertion: 'GA1_x.y',
+    providerAssertion: 'PA1_x.y',
+    regToken: marker.PENDING_TOKEN,
+    tempDevice: 'true',
+  },
+  'emulator.getAuthenticatorCode': { ...admin, UID: marker.KNOWN_UID },
   'accounts.initProgression': { apiKey: API_KEY, regToken: marker.LITE_ACCOUNT_TOKEN },
 }
 
