@@ -6,7 +6,9 @@ import { fromBase32 } from './base32'
 
 /** The HOTP code of one counter value. */
 async function hotp(key: Uint8Array, counter: number, digits: number, algorithm: string): Promise<string> {
-  const message = new DataView(new ArrayBuffer(8))
+  // A Uint8Array, not its ArrayBuffer: jsdom's realm has an ArrayBuffer of its own that Web Crypto refuses.
+  const bytes = new Uint8Array(8)
+  const message = new DataView(bytes.buffer)
   message.setUint32(0, Math.floor(counter / 0x1_0000_0000))
   message.setUint32(4, counter >>> 0)
   const cryptoKey = await globalThis.crypto.subtle.importKey(
@@ -16,7 +18,7 @@ async function hotp(key: Uint8Array, counter: number, digits: number, algorithm:
     false,
     ['sign'],
   )
-  const mac = new DataView(await globalThis.crypto.subtle.sign('HMAC', cryptoKey, message.buffer))
+  const mac = new DataView(await globalThis.crypto.subtle.sign('HMAC', cryptoKey, bytes))
   // Dynamic truncation: four bytes from the offset the last nibble names, without the sign bit.
   const offset = mac.getUint8(mac.byteLength - 1) & 0x0f
   const value = mac.getUint32(offset) & 0x7fff_ffff
