@@ -34,6 +34,7 @@ function AccountArea({ refresh }: { refresh: () => void }) {
   if (account.data !== null) {
     return (
       <AccountPanel
+        onChange={refresh}
         onLogout={() => {
           setLoggedOut(true)
           refresh()

@@ -27,6 +27,7 @@ export {
   useLogin,
   useLogout,
   useRegister,
+  useProfileScreenSet,
   useRegistrationScreenSet,
   useResendVerificationCode,
   useSetAccountInfo,
@@ -54,10 +55,12 @@ export type {
   SiteSchemaOptions,
   SiteSchemaState,
   UseLiteSubscribeOptions,
+  UseProfileScreenSetOptions,
   UseRegistrationScreenSetOptions,
+  ProfileScreenSetApi,
 } from './react'
 
-export { LiteSubscribe, PasswordStrength, RegistrationScreenSet, SchemaField } from './components'
+export { LiteSubscribe, PasswordStrength, ProfileScreenSet, RegistrationScreenSet, SchemaField } from './components'
 export type {
   CaptchaProps,
   CheckboxProps,
@@ -66,6 +69,7 @@ export type {
   FieldWrapperProps,
   FormErrorProps,
   LiteSubscribeProps,
+  ProfileScreenSetProps,
   RegistrationScreenSetProps,
   ScreenHeadingProps,
   ScreenSetClassNames,
@@ -95,10 +99,16 @@ export type { FormZodSchema, FormZodShape } from './schema/toZod'
 export {
   classifyError,
   createLiteMachine,
+  createProfileMachine,
   createRegistrationMachine,
   initialLiteState,
+  initialProfileState,
   initialRegistrationState,
+  isTfaScreen,
   parseMissingFields,
+  PROFILE_SCREENS,
+  TFA_METHODS,
+  tfaStage,
 } from './flows'
 export type {
   ErrorOutcome,
@@ -113,11 +123,20 @@ export type {
   LiteOutcome,
   LiteScreen,
   LiteState,
+  ProfileEvent,
+  ProfileMachine,
+  ProfileScreen,
+  ProfileState,
+  ProfileStep,
   RegistrationEvent,
   RegistrationMachine,
   RegistrationMachineOptions,
   RegistrationScreen,
   RegistrationState,
+  TfaAddress,
+  TfaMethod,
+  TfaStage,
+  TfaState,
   TokenSource,
 } from './flows'
 
@@ -142,6 +161,7 @@ export {
   enFailures,
   enFlows,
   enLite,
+  enProfile,
   enRegistration,
   isRtl,
   loadCatalog,

@@ -22,6 +22,11 @@ export const SECRET_PARAMS: ReadonlySet<string> = new Set([
   'code',
   // The signed-in user's session: whoever holds it is that user.
   'login_token',
+  // TFA: each proves a step of the second factor (FLOWS.md §8).
+  'gigyaAssertion',
+  'providerAssertion',
+  'sctToken',
+  'phvToken',
 ])
 
 /**

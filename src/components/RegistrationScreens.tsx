@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useId, useMemo, useRef } from 'react'
 import type { RegistrationScreenSetApi } from '../react/screenSetApi'
 import { EntryScreen } from './screens/entryScreens'
-import { PasswordScreens, preloadScreen, screenGroup, VerificationScreens } from './screens/screenGroups'
+import { PasswordScreens, preloadScreen, screenGroup, TfaScreens, VerificationScreens } from './screens/screenGroups'
 import type { ScreenProps } from './screens/screenProps'
 import { LoadState } from './screenSetRoot'
 import type { ScreenSetFrameValue } from './ScreenSetFrame'
@@ -13,7 +13,7 @@ export interface RegistrationScreensProps {
   frame: ScreenSetFrameValue
 }
 
-const groups = { initial: EntryScreen, password: PasswordScreens, verification: VerificationScreens }
+const groups = { initial: EntryScreen, password: PasswordScreens, verification: VerificationScreens, tfa: TfaScreens }
 
 /**
  * The current screen of the registration screen-set, rendered from its hook's API. Below the error

@@ -33,7 +33,10 @@ export const PoliciesContext = createContext<SitePolicies | undefined>(undefined
 
 export function useScreenSet(part: string): ScreenSetContextValue {
   const context = useContext(ScreenSetContext)
-  if (!context) throw new Error(`\`${part}\` must be used within \`RegistrationScreenSet\` or \`LiteSubscribe\``)
+  if (!context)
+    throw new Error(
+      `\`${part}\` must be used within \`RegistrationScreenSet\`, \`LiteSubscribe\` or \`ProfileScreenSet\``,
+    )
   return context
 }
 

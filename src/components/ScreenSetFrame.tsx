@@ -4,7 +4,13 @@ import { reportRenderError, type ScreenName, type ScreenSetEvents } from '../rea
 import { defaultParts } from './defaultParts'
 import { ErrorBoundary } from './ErrorBoundary'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
-import { rootAttributes, type ColorScheme, type LoadStatus, type RootAttributes } from './screenSetRoot'
+import {
+  rootAttributes,
+  type ColorScheme,
+  type LoadStatus,
+  type RootAttributes,
+  type ScreenSetKind,
+} from './screenSetRoot'
 
 /** The props of every screen-set component that choose how it looks. */
 export interface ScreenSetLookProps {
@@ -55,7 +61,7 @@ export function ScreenSetFrame({
   events,
   children,
 }: {
-  screenset: 'registration' | 'lite'
+  screenset: ScreenSetKind
   api: { screen: ScreenName; status: LoadStatus; t: Translator }
   look: ScreenSetLookProps
   extra?: Record<string, string>

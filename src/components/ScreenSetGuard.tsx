@@ -4,6 +4,7 @@ import { createTranslator, type CustomLang } from '../i18n'
 import { useOptionalAccounts } from '../react/AccountsProvider'
 import type { ScreenName, ScreenSetEvents } from '../react/screenSetEvents'
 import { ScreenSetFrame, type ScreenSetLookProps } from './ScreenSetFrame'
+import type { ScreenSetKind } from './screenSetRoot'
 
 /** What the guard reads of the screen-set's own props. */
 type GuardedProps = ScreenSetEvents &
@@ -14,7 +15,7 @@ type GuardedProps = ScreenSetEvents &
   }
 
 export interface ScreenSetGuardProps {
-  screenset: 'registration' | 'lite'
+  screenset: ScreenSetKind
   /** The screen the screen-set starts on, named in `onError`. */
   screen: ScreenName
   /** The screen-set's props: its events, client, language and look. */

@@ -21,3 +21,5 @@ export type {
   TextareaProps,
   TextInputProps,
 } from './parts'
+export { ProfileScreenSet } from './ProfileScreenSet'
+export type { ProfileScreenSetProps } from './ProfileScreenSet'

@@ -1,14 +1,17 @@
-import { isRtl, type Translator } from '../i18n'
+import { isRtl, type MessageId, type Translator } from '../i18n'
 import type { ScreenSetClassNames, ScreenSetComponents } from './parts'
 
 export type LoadStatus = 'loading' | 'error' | 'ready'
+
+/** The screen-set a root belongs to (`data-screenset`). */
+export type ScreenSetKind = 'registration' | 'lite' | 'profile'
 
 /** `light` (the default look), `dark`, or `auto` to follow the user's prefers-color-scheme. */
 export type ColorScheme = 'light' | 'dark' | 'auto'
 
 /** The root element's attributes: the DOM contract's `data-*`, language and direction. */
 export function rootAttributes(options: {
-  screenset: 'registration' | 'lite'
+  screenset: ScreenSetKind
   screen: string
   status: LoadStatus
   unstyled: boolean
@@ -34,17 +37,22 @@ export function rootAttributes(options: {
 
 export type RootAttributes = ReturnType<typeof rootAttributes>
 
-/** What a screen-set shows before it has a schema: a loading status, or the load error with a retry. */
+/**
+ * What a screen-set shows before it has what it renders from: a loading status, or the load error
+ * (`errorMessage`, by default the schema's) with a retry.
+ */
 export function LoadState({
   api: { status, t, retryLoad },
   root,
   parts,
   classNames,
+  errorMessage = 'schema_load_error',
 }: {
   api: { status: LoadStatus; t: Translator; retryLoad: () => Promise<void> | void }
   root: RootAttributes
   parts: ScreenSetComponents
   classNames: ScreenSetClassNames
+  errorMessage?: MessageId
 }) {
   if (status === 'loading') {
     return (
@@ -55,7 +63,7 @@ export function LoadState({
   }
   return (
     <div {...root}>
-      <parts.FormError message={t('schema_load_error')} className={classNames.formError}>
+      <parts.FormError message={t(errorMessage)} className={classNames.formError}>
         <button type="button" onClick={() => void retryLoad()}>
           {t('retry')}
         </button>

@@ -1,6 +1,7 @@
 import { type AccountsError, type AccountsMethod } from '../accounts'
 import type { ErrorOutcome } from './errorOutcome'
 import { isResetTokenRejected } from './interruption'
+import { isTfaAssertionRejected } from './tfaSteps'
 
 /** Where one answer's message goes: on an input (a form message when the screen lacks it), or the form. */
 interface Placement {
@@ -33,7 +34,8 @@ const BY_CODE: Readonly<Record<number, Placement>> = {
 
 /**
  * Answers that mean one thing on one call and another elsewhere. A 403002 is an expired regToken on
- * a registration but an expired code on `otp.*` and an expired link on `resetPassword`; a 403042 is
+ * a registration but an expired code on `otp.*`, an expired link on `resetPassword` and an expired
+ * assertion on `tfa.*`; a 403042 is
  * a wrong login on `login` but a wrong current password on a password change; a 400050 is the
  * security answer on `resetPassword`.
  */
@@ -43,6 +45,7 @@ function byCall(
   renderedNames: ReadonlySet<string>,
 ): Placement | undefined {
   const code = error.errorCode
+  if (method?.startsWith('accounts.tfa.')) return tfaPlacement(error, method)
   switch (method) {
     case 'accounts.otp.update':
       if (code === 400006 /* INVALID_PARAMETER_VALUE */)
@@ -67,6 +70,22 @@ function byCall(
     default:
       return undefined
   }
+}
+
+/**
+ * The TFA calls (FLOWS.md §8): a refused assertion says the step expired (the machine starts it
+ * again); a 400006 on a code call is the code; a refused regToken keeps the general handling.
+ */
+function tfaPlacement(error: AccountsError, method: AccountsMethod): Placement | undefined {
+  if (isTfaAssertionRejected(error)) return { messageId: 'tfa_registration_expired' }
+  if (error.isRegTokenInvalid) return undefined
+  const code = error.errorCode
+  const checksCode = method === 'accounts.tfa.totp.verify' || method === 'accounts.tfa.email.completeVerification'
+  if (code === 400006 /* INVALID_PARAMETER_VALUE */ && checksCode)
+    return { field: 'code', messageId: 'please_enter_a_valid_code' }
+  if (code === 403048 /* RATE_LIMIT_EXCEEDED */ && method === 'accounts.tfa.email.sendVerificationCode')
+    return { messageId: 'code_frequency_limit_reached' }
+  return undefined
 }
 
 function detailsCodeOf(error: AccountsError): number | undefined {

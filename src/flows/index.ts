@@ -16,3 +16,7 @@ export type {
 } from './registrationMachine'
 export { createLiteMachine, initialLiteState } from './liteMachine'
 export type { LiteEvent, LiteMachine, LiteOutcome, LiteScreen, LiteState, LiteStep } from './liteMachine'
+export { isTfaScreen, TFA_METHODS, tfaStage, withoutTfaSecrets } from './tfa'
+export type { TfaAddress, TfaMethod, TfaStage, TfaState } from './tfa'
+export { createProfileMachine, initialProfileState, PROFILE_SCREENS } from './profileMachine'
+export type { ProfileEvent, ProfileMachine, ProfileScreen, ProfileState, ProfileStep } from './profileMachine'

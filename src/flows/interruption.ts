@@ -14,6 +14,8 @@ export type Interruption =
   | { kind: 'pending-code-verification'; regToken: string | undefined; UID: string | undefined; emails: string[] }
   /** 403100: the password must be changed before the login goes on. */
   | { kind: 'pending-password-change'; regToken: string | undefined }
+  /** 403101 / 403102: a second factor must be verified (the account has one) or registered (it has none). */
+  | { kind: 'pending-tfa'; mode: 'verify' | 'register'; regToken: string | undefined }
 
 /** The unverified addresses an interruption names (`emails.unverified` of its body). */
 export function unverifiedEmails(error: AccountsError): string[] {
@@ -44,6 +46,9 @@ export function readInterruption(error: unknown): Interruption | undefined {
       }
     case 403100 /* PENDING_PASSWORD_CHANGE */:
       return { kind: 'pending-password-change', regToken }
+    case 403101 /* ACCOUNT_PENDING_TFA_VERIFICATION */:
+    case 403102 /* ACCOUNT_PENDING_TFA_REGISTRATION */:
+      return { kind: 'pending-tfa', mode: error.errorCode === 403101 ? 'verify' : 'register', regToken }
     default:
       return undefined
   }

@@ -3,6 +3,7 @@ import { isResetTokenRejected, readInterruption, type Interruption } from './int
 import type { FlowAnswer } from './machine'
 import { finalizeCall, freshState, sendCodeCall } from './registrationCalls'
 import type { RegistrationMachineOptions, RegistrationState, RegistrationStep } from './registrationMachine'
+import { tfaAnswer, tfaEntry, tfaFailure } from './tfaSteps'
 
 type Answered = Extract<FlowAnswer, { type: 'answered' }>
 type Failed = Extract<FlowAnswer, { type: 'failed' }>
@@ -17,10 +18,12 @@ const SESSION_CALLS: ReadonlySet<string> = new Set([
 /** Where a call that answered leads. */
 export function registrationAnswer(
   state: RegistrationState,
-  { call, response, at }: Answered,
+  answered: Answered,
   options: RegistrationMachineOptions,
 ): RegistrationStep {
+  const { call, response, at } = answered
   if (SESSION_CALLS.has(call.method)) return { state: freshState('success', { account: response as AccountResponse }) }
+  if (call.method.startsWith('accounts.tfa.')) return tfaAnswer(state, answered, options)
   switch (call.method) {
     case 'accounts.setAccountInfo':
       // The missing fields are written, or the password changed: the interruption is resolved.
@@ -49,7 +52,11 @@ export function registrationAnswer(
 }
 
 /** The screen that resolves an interruption, holding its regToken (or the one held, if it brought none). */
-function interrupt(state: RegistrationState, interruption: Interruption): RegistrationStep {
+function interrupt(
+  state: RegistrationState,
+  interruption: Interruption,
+  options: RegistrationMachineOptions,
+): RegistrationStep {
   const regToken = interruption.regToken ?? state.regToken
   const held = regToken === undefined ? {} : { regToken }
   switch (interruption.kind) {
@@ -68,19 +75,28 @@ function interrupt(state: RegistrationState, interruption: Interruption): Regist
     }
     case 'pending-password-change':
       return { state: freshState('password-change-required', held) }
+    case 'pending-tfa':
+      return tfaEntry(interruption.mode === 'verify' ? 'tfa-verification' : 'tfa-registration', held, options)
   }
 }
 
 /**
- * Where a failed call leads: an interruption opens its screen, a refused reset link turns the reset
- * screen into its "link not valid" state, a security question asks for its answer, and anything else
+ * Where a failed call leads: an interruption opens its screen, a refused TFA assertion starts the
+ * provider again, a refused reset link turns the reset screen into its "link not valid" state, a security question asks for its answer, and anything else
  * stays on the screen as `failure`.
  */
-export function registrationFailure(state: RegistrationState, { call, error }: Failed): RegistrationStep {
+export function registrationFailure(
+  state: RegistrationState,
+  failed: Failed,
+  options: RegistrationMachineOptions,
+): RegistrationStep {
+  const { call, error } = failed
   if (SESSION_CALLS.has(call.method)) {
     const interruption = readInterruption(error)
-    if (interruption) return interrupt(state, interruption)
+    if (interruption) return interrupt(state, interruption, options)
   }
+  const restarted = tfaFailure(state, failed, options)
+  if (restarted) return restarted
   if (error instanceof AccountsError) {
     // forgot-password's call asks the account's security question: only its 400050 names one
     // (FLOWS.md §3). The first question is the next step of the reset; one after an answer says the

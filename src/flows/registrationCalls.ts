@@ -20,7 +20,7 @@ function pick(values: Values, names: readonly string[]): Record<string, unknown>
 }
 
 /** The interruption's regToken, for the calls that resolve it (none before an interruption). */
-function heldToken(state: RegistrationState): { regToken?: string } {
+export function heldToken(state: RegistrationState): { regToken?: string } {
   return state.regToken === undefined ? {} : { regToken: state.regToken }
 }
 

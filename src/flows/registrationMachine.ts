@@ -2,6 +2,8 @@ import type { AccountInclude, AccountResponse, CommaList } from '../accounts'
 import type { FlowAnswer, FlowCall, FlowMachine, FlowStep } from './machine'
 import { registrationAnswer, registrationFailure } from './registrationAnswers'
 import { freshState, resendCall, submitCall } from './registrationCalls'
+import { isTfaScreen, type TfaState } from './tfa'
+import { tfaSendCodeCall, tfaSubmit } from './tfaSteps'
 
 /** SAP's `Default-RegistrationLogin` screens, named as its `gigya-…-screen` ids without prefix and suffix. */
 export type RegistrationScreen =
@@ -18,6 +20,8 @@ export type RegistrationScreen =
   | 'reset-password-success'
   | 'password-change-required'
   | 'lite-progression'
+  | 'tfa-verification'
+  | 'tfa-registration'
 
 /** The screens a user can open with a link or a button (no token needed). */
 export type LinkedScreen = 'register' | 'login' | 'forgot-password'
@@ -32,7 +36,7 @@ export interface RegistrationState {
   extra: string[]
   /** verification-pending / verification-sent / email-code-verification: the account and its addresses. */
   verification?: { UID?: string; emails: string[] }
-  /** email-code-verification: the code request (`vToken` of `otp.sendCode`) and when it was sent. */
+  /** email-code-verification (and a TFA code by email): the code request (`vToken` of `otp.sendCode`) and when it was sent. */
   code?: { vToken?: string; sentAt?: number }
   /** Resending the verification link or code: where it stands, and when the last one went out. */
   resend: { status: 'idle' | 'sending' | 'sent' | 'failed'; sentAt?: number }
@@ -48,6 +52,8 @@ export interface RegistrationState {
   prefill: Record<string, string>
   /** lite-progression: the lite token the site's server got (`accounts.getLiteToken`), if any. */
   liteToken?: string
+  /** tfa-verification / tfa-registration: the second factor so far (FLOWS.md §8). */
+  tfa?: TfaState
   /** success: the account as the last call returned it. */
   account?: AccountResponse
 }
@@ -106,7 +112,7 @@ export function initialRegistrationState(options: RegistrationMachineOptions = {
 /**
  * SAP's `Default-RegistrationLogin` as a pure machine. A submit asks for the screen's call; an
  * answer moves on (success, a success screen, or the call that follows); an interruption (206001,
- * 206002, 206006, 403100) holds its regToken and opens the screen that resolves it, whose call ends
+ * 206002, 206006, 403100, 403101 / 403102) holds its regToken and opens the screen that resolves it, whose call ends
  * with `finalizeRegistration` (FLOWS.md §1). Any other failure keeps the screen and is handed back
  * as `failure` for the form to show.
  */
@@ -123,16 +129,17 @@ export function createRegistrationMachine(options: RegistrationMachineOptions = 
           return { state: added.length === 0 ? state : { ...state, extra: [...state.extra, ...added] } }
         }
         case 'submit':
+          if (isTfaScreen(state.screen)) return tfaSubmit(state, event.values, options)
           return withCall(state, submitCall(state, event.values, options))
         case 'resend': {
           if (state.resend.status === 'sending') return { state }
-          const call = resendCall(state)
+          const call = isTfaScreen(state.screen) ? tfaSendCodeCall(state) : resendCall(state)
           return call ? { state: { ...state, resend: { ...state.resend, status: 'sending' } }, call } : { state }
         }
         case 'answered':
           return registrationAnswer(state, event, options)
         case 'failed':
-          return registrationFailure(state, event)
+          return registrationFailure(state, event, options)
         default:
           return { state }
       }

@@ -1,6 +1,7 @@
 import type { enFailures } from './enFailures'
 import type { enFlows } from './enFlows'
 import type { enLite } from './enLite'
+import type { enProfile } from './enProfile'
 import type { enRegistration } from './enRegistration'
 
 /**
@@ -68,11 +69,16 @@ export const en = {
 
 /**
  * A message id: ours and the Web SDK's. `en` holds what every form needs; the English of one
- * screen-set (`enRegistration`, `enLite`), of the screens that load on demand (`enFlows`) and of failed
- * calls (`enFailures`) comes with the code that shows it.
+ * screen-set (`enRegistration`, `enLite`, `enProfile`), of the screens that load on demand (`enFlows`)
+ * and of failed calls (`enFailures`) comes with the code that shows it.
  */
 export type MessageId =
-  keyof typeof en | keyof typeof enRegistration | keyof typeof enLite | keyof typeof enFlows | keyof typeof enFailures
+  | keyof typeof en
+  | keyof typeof enRegistration
+  | keyof typeof enLite
+  | keyof typeof enFlows
+  | keyof typeof enFailures
+  | keyof typeof enProfile
 
 /** The messages of one language; a message it lacks is shown in English. */
 export type Catalog = Partial<Readonly<Record<MessageId, string>>>

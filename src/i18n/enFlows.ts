@@ -1,6 +1,6 @@
 /**
  * The English messages of the screens that load on demand (forgot and reset password, password
- * change, email verification): they travel with those screens' chunks, so the first screen's
+ * change, email verification, two-factor authentication): they travel with those screens' chunks, so the first screen's
  * JavaScript does not carry them. Every other language's catalog holds them like any message.
  */
 export const enFlows = {
@@ -46,4 +46,19 @@ export const enFlows = {
   verification_pending_title: 'Check your inbox',
   verification_pending_description: 'We sent a verification link to %email. Follow it to activate your account.',
   resend_verification: 'Resend the email',
+  tfa_verification_title: 'Confirm it is you',
+  tfa_registration_title: 'Set up two-step verification',
+  tfa_choose_method: 'How do you want to get your code?',
+  tfa_provider_totp: 'Authenticator app',
+  tfa_provider_email: 'Email',
+  tfa_choose_email: 'Where should we send the code?',
+  tfa_continue: 'Continue',
+  tfa_totp_register_description:
+    'Scan this QR code with an authenticator app, then enter the 6-digit code the app shows.',
+  tfa_totp_verify_description: 'Enter the 6-digit code your authenticator app shows.',
+  tfa_email_code_description: 'We sent a code to %email. Enter it below.',
+  tfa_qr_code_alt: 'QR code to scan with your authenticator app',
+  tfa_no_method: 'None of the verification methods of your account can be used here. Please contact support.',
+  tfa_registration_expired: 'The verification has expired. Please try again.',
+  remember_device: 'Remember this device',
 } as const

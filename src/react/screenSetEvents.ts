@@ -1,7 +1,7 @@
 import { AccountsError } from '../accounts'
 import { SECRET_FIELDS } from '../accounts/redact'
 import { isPlainObject } from '../shared/plainObjects'
-import type { LiteScreen, RegistrationScreen } from '../flows'
+import type { LiteScreen, ProfileScreen, RegistrationScreen } from '../flows'
 
 /** Flat dotted keys, as the Web SDK's `formData`: `{ 'profile.zip': '10001', 'data.terms': true }`. */
 export function flattenFormData(values: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -26,7 +26,7 @@ export function splitSecrets<T extends Record<string, unknown>>(
 }
 
 /** A screen's name in events: SAP's `gigya-…-screen` id without prefix and suffix. */
-export type ScreenName = RegistrationScreen | LiteScreen
+export type ScreenName = RegistrationScreen | LiteScreen | ProfileScreen
 
 /**
  * The Web SDK's screen-set events, with the names and payloads its users know. Payloads never

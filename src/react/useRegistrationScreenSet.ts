@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import { createRegistrationMachine, initialRegistrationState } from '../flows'
+import { createRegistrationMachine, initialRegistrationState, isTfaScreen } from '../flows'
 import { addEnglish } from '../i18n'
 import { enRegistration } from '../i18n/enRegistration'
 import { preloadFailureSupport } from './failureSupport'
@@ -55,6 +55,8 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
 
   useEffect(() => {
     for (const [name, value] of Object.entries(state.prefill)) if (!form.getValues(name)) form.setValue(name, value)
+    // A code is good for one step: never one typed on an earlier screen (206006's, say).
+    if (isTfaScreen(screen)) form.setValue('code', '')
     if (screen === 'success') screenForm.finish()
     if (screen === 'reset-password-success') dropPageParam('pwrt')
   }, [screen]) // eslint-disable-line react-hooks/exhaustive-deps -- once per screen

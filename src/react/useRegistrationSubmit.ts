@@ -1,6 +1,12 @@
 import { useCallback, useState, type FormEvent, type RefObject } from 'react'
 import type { AccountsMethod } from '../accounts'
-import type { LinkedScreen, RegistrationEvent, RegistrationState } from '../flows'
+import {
+  isTfaScreen,
+  withoutTfaSecrets,
+  type LinkedScreen,
+  type RegistrationEvent,
+  type RegistrationState,
+} from '../flows'
 import type { Translator } from '../i18n'
 import type { FieldSpec } from '../schema'
 import { failureSupport, type FailureSupport } from './failureSupport'
@@ -34,12 +40,16 @@ export function useRegistrationSubmit(context: SubmitContext) {
       const from = flow.current().screen
       // Loads beside the call, so a failure's messages are ready when its answer is.
       const support = failureSupport(t)
-      const result = await flow.send({ type: 'submit', values, at: Date.now() })
+      // The TFA screens' choices (provider, address, "remember this device") are no API fields: as typed.
+      const { provider, emailID, rememberDevice } = screenForm.form.getValues()
+      const choices = isTfaScreen(from) ? { provider, emailID, rememberDevice } : {}
+      const result = await flow.send({ type: 'submit', values: { ...values, ...choices }, at: Date.now() })
       if (result.kind !== 'done') captcha.handle.current?.reset()
-      if (result.kind === 'done') eventsRef.current.onAfterSubmit?.({ screen: from, response: result.response })
+      if (result.kind === 'done')
+        eventsRef.current.onAfterSubmit?.({ screen: from, response: withoutTfaSecrets(result.response) })
       if (result.kind === 'failed') showFailure(await support, result.error, result.method)
     },
-    [captcha.handle, eventsRef, flow, showFailure, t],
+    [captcha.handle, eventsRef, flow, screenForm.form, showFailure, t],
   )
   const { submit, form } = screenForm
   const onSubmit = useCallback(

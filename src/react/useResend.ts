@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { RegistrationEvent, RegistrationState } from '../flows'
+import { isTfaScreen, type RegistrationEvent, type RegistrationScreen, type RegistrationState } from '../flows'
 import { failureSupport } from './failureSupport'
 import type { Translator } from '../i18n'
 import type { ResendState } from './screenSetApi'
@@ -7,6 +7,9 @@ import type { FlowRunner } from './useFlow'
 
 /** How long a user waits between two codes (SAP's screens wait too; the server limits the rate). */
 export const CODE_RESEND_DELAY_MS = 30_000
+
+/** The screens whose "resend" asks for a new code (email verification, a TFA code by email). */
+const sendsCodes = (screen: RegistrationScreen) => screen === 'email-code-verification' || isTfaScreen(screen)
 
 /** "Resend" on the verification screens: the link again, or a new code after a cool-down. */
 export function useResend(
@@ -16,7 +19,7 @@ export function useResend(
   const [message, setMessage] = useState<string>()
   const { state } = flow
   const resendVerification = useCallback(async () => {
-    const byCode = flow.current().screen === 'email-code-verification'
+    const byCode = sendsCodes(flow.current().screen)
     const support = failureSupport(t)
     const result = await flow.send({ type: 'resend', at: Date.now() })
     if (result.kind === 'done' && flow.current().resend.status === 'sent') {
@@ -34,9 +37,7 @@ export function useResend(
     status: state.resend.status,
     // The message of the last resend, until the screen changes (the machine then resets the status).
     ...(message !== undefined && state.resend.status !== 'idle' ? { message } : {}),
-    ...(state.screen === 'email-code-verification' && sentAt !== undefined
-      ? { availableAt: sentAt + CODE_RESEND_DELAY_MS }
-      : {}),
+    ...(sendsCodes(state.screen) && sentAt !== undefined ? { availableAt: sentAt + CODE_RESEND_DELAY_MS } : {}),
   }
   return { resendVerification, resendState }
 }

@@ -8,7 +8,7 @@ import { useCooldown } from './useCooldown'
  * second; the status region speaks once when the wait is over, and otherwise says how the last
  * resend went.
  */
-export function CodeResend({ api }: Pick<ScreenProps, 'api'>) {
+export function CodeResend({ api }: { api: Pick<ScreenProps['api'], 'resendState' | 'resendVerification'> }) {
   const { idPrefix, classNames, t } = useScreenSet('CodeResend')
   const { status, message, availableAt } = api.resendState
   const { secondsLeft, ended } = useCooldown(availableAt)

@@ -1,15 +1,33 @@
 import type { ReactNode } from 'react'
 import type { MessageId } from '../../i18n'
+import type { ScreenFormApi } from '../../react/screenSetApi'
 import { SchemaField } from '../SchemaField'
 import { useScreenSet } from '../ScreenSetContext'
 import { useFormName } from '../useFormName'
 import type { ScreenProps } from './screenProps'
 import { ScreenTitle } from './ScreenTitle'
 
-export interface ScreenFormProps extends ScreenProps {
+/**
+ * What a form screen renders from: its screen-set hook's form, and (registration) the login ID that is
+ * another account's, with the way to log in instead.
+ */
+export interface ScreenFormView extends Pick<
+  ScreenFormApi,
+  'fields' | 'form' | 'formError' | 'onSubmit' | 'activate' | 'isSubmitting'
+> {
+  /** The screen, or a state of it whose heading takes focus when it replaces another. */
+  screen: string
+  conflictEmail?: string | null
+  goTo?(screen: 'login'): void
+}
+
+export interface ScreenFormProps extends Omit<ScreenProps, 'api'> {
+  api: ScreenFormView
   title: MessageId
   /** The text under the heading, already translated. */
   description?: string | undefined
+  /** What the screen shows between its text and its fields: a choice, an image to scan. */
+  beforeFields?: ReactNode
   submit: MessageId
   /** The field whose value the password checklist judges (the password being chosen). */
   strengthFor?: string | undefined
@@ -31,6 +49,7 @@ export function ScreenForm({
   shownHeadingRef,
   title,
   description,
+  beforeFields,
   submit,
   strengthFor,
   onSubmitPreload,
@@ -46,6 +65,7 @@ export function ScreenForm({
         {heading}
       </ScreenTitle>
       {description !== undefined && <p className={classNames.description}>{description}</p>}
+      {beforeFields}
       {api.fields.map((field) => (
         <SchemaField
           key={field.name}
@@ -56,9 +76,9 @@ export function ScreenForm({
         />
       ))}
       {formError && <parts.FormError message={formError.text} className={classNames.formError} />}
-      {conflictEmail !== null && (
+      {typeof conflictEmail === 'string' && (
         <p data-conflict="">
-          <button type="button" onClick={() => api.goTo('login')} className={classNames.link}>
+          <button type="button" onClick={() => api.goTo?.('login')} className={classNames.link}>
             {t('log_in_instead')}
           </button>
         </p>

@@ -4,9 +4,11 @@ import type { RegistrationScreen } from '../../flows'
 // Each group is its own chunk: a page pays for the screens it reaches, never for all of them up front.
 const loadPasswordScreens = () => import('./passwordScreens')
 const loadVerificationScreens = () => import('./verificationScreens')
+const loadTfaScreens = () => import('./tfaScreens')
 
 export const PasswordScreens = lazy(loadPasswordScreens)
 export const VerificationScreens = lazy(loadVerificationScreens)
+export const TfaScreens = lazy(loadTfaScreens)
 
 /** The screens whose code loads on demand, by the group that holds them. */
 const loaders: Partial<Record<RegistrationScreen, () => Promise<unknown>>> = {
@@ -18,14 +20,16 @@ const loaders: Partial<Record<RegistrationScreen, () => Promise<unknown>>> = {
   'verification-pending': loadVerificationScreens,
   'verification-sent': loadVerificationScreens,
   'email-code-verification': loadVerificationScreens,
+  'tfa-verification': loadTfaScreens,
+  'tfa-registration': loadTfaScreens,
 }
 
-export type ScreenGroup = 'password' | 'verification' | 'initial'
+export type ScreenGroup = 'password' | 'verification' | 'tfa' | 'initial'
 
 export function screenGroup(screen: RegistrationScreen): ScreenGroup {
   const load = loaders[screen]
   if (load === undefined) return 'initial'
-  return load === loadPasswordScreens ? 'password' : 'verification'
+  return load === loadPasswordScreens ? 'password' : load === loadTfaScreens ? 'tfa' : 'verification'
 }
 
 /**

@@ -189,3 +189,61 @@ describe('the calls of forgot/reset password, password change and code verificat
     })
   })
 })
+
+describe('the TFA calls', () => {
+  const code = new Set(['code', 'rememberDevice'])
+  it.each<[string, AccountsMethod, Record<string, unknown>, unknown]>([
+    [
+      'totp.verify 400006: a wrong code, on the code',
+      'accounts.tfa.totp.verify',
+      { errorCode: 400006, errorDetails: 'Invalid code' },
+      { kind: 'fields', fields: [{ name: 'code', messageId: 'please_enter_a_valid_code', errorCode: 400006 }] },
+    ],
+    [
+      'email.completeVerification 400006: a wrong code, on the code',
+      'accounts.tfa.email.completeVerification',
+      { errorCode: 400006 },
+      { kind: 'fields', fields: [{ name: 'code', messageId: 'please_enter_a_valid_code' }] },
+    ],
+    [
+      '400006 Invalid jwt: the step expired, on the form',
+      'accounts.tfa.totp.verify',
+      { errorCode: 400006, errorDetails: 'Invalid jwt' },
+      { kind: 'form', form: { messageId: 'tfa_registration_expired', errorCode: 400006 } },
+    ],
+    [
+      '403002 on finalizeTFA: the assertion expired',
+      'accounts.tfa.finalizeTFA',
+      { errorCode: 403002, errorDetails: 'gigyaAssertion expired' },
+      { kind: 'form', form: { messageId: 'tfa_registration_expired', errorCode: 403002 } },
+    ],
+    [
+      '403002 naming the regToken: the general handling',
+      'accounts.tfa.totp.verify',
+      { errorCode: 403002, errorDetails: 'regToken expired' },
+      { kind: 'token-rejected' },
+    ],
+    [
+      '400006 Invalid regToken on a code call: not the code',
+      'accounts.tfa.email.completeVerification',
+      { errorCode: 400006, errorDetails: 'Invalid regToken' },
+      { kind: 'token-rejected' },
+    ],
+    [
+      'sendVerificationCode 403048: the code limit',
+      'accounts.tfa.email.sendVerificationCode',
+      { errorCode: 403048 },
+      { kind: 'form', form: { messageId: 'code_frequency_limit_reached', retryable: true } },
+    ],
+    [
+      'a 400006 elsewhere is no code message',
+      'accounts.tfa.initTFA',
+      { errorCode: 400006, errorDetails: 'Invalid provider' },
+      { kind: 'form', form: { messageId: 'error_400006' } },
+    ],
+  ])('%s', (_label, method, body, outcome) => {
+    expect(classifyError(errorFrom({ errorMessage: 'x', ...body }, method), code, method)).toMatchObject(
+      outcome as object,
+    )
+  })
+})

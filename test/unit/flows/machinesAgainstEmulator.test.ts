@@ -15,12 +15,20 @@ import { COMPLETE, PASSWORD, siteWith, startHarness, uniqueEmail, type Harness }
 
 const NEW_PASSWORD = 'Brand-new-42'
 const codeSite = siteWith('3_machines_code', { accountOptions: { verifyEmail: true, useCodeVerification: true } })
+const tfaSite = siteWith('3_machines_tfa', {
+  twoFactorAuth: {
+    providers: [
+      { name: 'gigyaTotp', enabled: true },
+      { name: 'gigyaEmail', enabled: true },
+    ],
+  },
+})
 
 let h: Harness
 const now = () => h.clock.now
 
 beforeAll(async () => {
-  h = await startHarness([DEFAULT_SITE, codeSite])
+  h = await startHarness([DEFAULT_SITE, codeSite, tfaSite])
 })
 
 afterAll(async () => {
@@ -236,6 +244,75 @@ describe('registration machine against the emulator', () => {
     expect(flow.state).toMatchObject({ screen: 'lite-progression', prefill: { email } })
     const done = await flow.submit({ email, password: PASSWORD, ...COMPLETE })
     expect(done.state).toMatchObject({ screen: 'success', account: { UID: liteUID } })
+  })
+})
+
+describe('registration machine against the emulator: TFA', () => {
+  /** What the user's authenticator app shows for the account of `email` now. */
+  async function appCode(email: string): Promise<string> {
+    const { accounts } = (await h.admin('emulator.listAccounts', {}, tfaSite)) as {
+      accounts: { UID: string; profile: { email?: string } }[]
+    }
+    const UID = accounts.find((account) => account.profile.email === email)?.UID
+    return (await h.admin('emulator.getAuthenticatorCode', { UID }, tfaSite)).code as string
+  }
+
+  it('register → 403102 → TOTP: QR code, code → success; login → 403101 → a wrong code, the right one → success', async () => {
+    const email = uniqueEmail('tfa')
+    const flow = registration({}, tfaSite)
+    const interrupted = await flow.submit({ email, password: PASSWORD, ...COMPLETE })
+    expect(interrupted.methods).toEqual(['accounts.register', 'accounts.tfa.getProviders'])
+    expect(interrupted.state).toMatchObject({
+      screen: 'tfa-registration',
+      tfa: { providers: ['gigyaTotp', 'gigyaEmail'] },
+    })
+    const chosen = await flow.submit({ provider: 'gigyaTotp' })
+    expect(chosen.methods).toEqual(['accounts.tfa.initTFA', 'accounts.tfa.totp.register'])
+    expect(chosen.state.tfa?.qrCode).toMatch(/^data:image\/png;base64,/)
+    const done = await flow.submit({ code: await appCode(email), rememberDevice: true })
+    expect(done.methods).toEqual([
+      'accounts.tfa.totp.verify',
+      'accounts.tfa.finalizeTFA',
+      'accounts.finalizeRegistration',
+    ])
+    expect(done.state).toMatchObject({ screen: 'success', account: { sessionInfo: expect.anything() } })
+
+    const login = registration({ startScreen: 'login' }, tfaSite)
+    const verifying = await login.submit({ loginID: email, password: PASSWORD })
+    expect(verifying.methods).toEqual(['accounts.login', 'accounts.tfa.getProviders', 'accounts.tfa.initTFA'])
+    expect(verifying.state).toMatchObject({ screen: 'tfa-verification', tfa: { providers: ['gigyaTotp'] } })
+    const code = await appCode(email)
+    const wrong = await login.submit({ code: code === '000000' ? '111111' : '000000' })
+    expect(shown(wrong, ['code', 'rememberDevice'])).toMatchObject({
+      kind: 'fields',
+      fields: [{ name: 'code', messageId: 'please_enter_a_valid_code' }],
+    })
+    const verified = await login.submit({ code })
+    expect(verified.state).toMatchObject({ screen: 'success', account: { sessionInfo: expect.anything() } })
+  })
+
+  it('register → 403102 → email: the code from the outbox → success; login → 403101 → a new code → success', async () => {
+    const email = uniqueEmail('tfa')
+    const codeTo = async () => (await mailTo(email, tfaSite)).filter((mail) => mail.kind === 'tfa-code').at(-1)?.code
+    const flow = registration({}, tfaSite)
+    await flow.submit({ email, password: PASSWORD, ...COMPLETE })
+    const chosen = await flow.submit({ provider: 'gigyaEmail' })
+    expect(chosen.methods).toEqual([
+      'accounts.tfa.initTFA',
+      'accounts.tfa.email.getEmails',
+      'accounts.tfa.email.sendVerificationCode',
+    ])
+    expect(chosen.state.tfa?.emails).toEqual([
+      { id: expect.any(String), obfuscated: expect.stringMatching(/^t\*\*\*@/) },
+    ])
+    const done = await flow.submit({ code: await codeTo() })
+    expect(done.state.screen).toBe('success')
+
+    const login = registration({ startScreen: 'login' }, tfaSite)
+    const verifying = await login.submit({ loginID: email, password: PASSWORD })
+    expect(verifying.state).toMatchObject({ screen: 'tfa-verification', tfa: { provider: 'gigyaEmail' } })
+    const verified = await login.submit({ code: await codeTo() })
+    expect(verified.state).toMatchObject({ screen: 'success', account: { sessionInfo: expect.anything() } })
   })
 })
 

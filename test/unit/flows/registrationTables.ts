@@ -71,3 +71,12 @@ export const codeScreen = st('email-code-verification', {
   verification: { UID: 'u1', emails: ['a@example.com'] },
   code: { vToken: 'VT', sentAt: AT - 60_000 },
 })
+
+/** The TFA calls of FLOWS.md §8, with the regToken `RT` and the assertion `GA`. */
+export const tfaCall = (method: string, params: Record<string, unknown> = {}): FlowCall => ({
+  method: `accounts.tfa.${method}` as FlowCall['method'],
+  params,
+})
+export const getProviders = tfaCall('getProviders', { regToken: 'RT' })
+export const initTFA = (provider: string, mode: 'verify' | 'register') =>
+  tfaCall('initTFA', { regToken: 'RT', provider, mode })
