@@ -237,28 +237,34 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
     }
   }
 
+  /**
+   * `call` bound to one API method. Without parameters it sends none: only the methods whose
+   * parameters are all optional are typed to allow that.
+   */
+  const method =
+    <M extends Wire.AccountsMethod>(name: M): AccountsCall<M, 'optional'> =>
+    (params, callOptions) =>
+      call(name, params ?? ({} as Wire.AccountsCalls[M]['params']), callOptions)
+
   return {
     lang,
     cacheKey: cacheKeyOf(options),
     session,
     call,
-    initRegistration: (params = {}, callOptions) => call('accounts.initRegistration', params, callOptions),
-    register: (params, callOptions) => call('accounts.register', params, callOptions),
-    finalizeRegistration: (params, callOptions) => call('accounts.finalizeRegistration', params, callOptions),
-    setAccountInfo: (params, callOptions) => call('accounts.setAccountInfo', params, callOptions),
-    getSchema: (params = {}, callOptions) => call('accounts.getSchema', params, callOptions),
-    getPolicies: (params = {}, callOptions) => call('accounts.getPolicies', params, callOptions),
-    login: (params, callOptions) => call('accounts.login', params, callOptions),
-    isAvailableLoginID: (params, callOptions) => call('accounts.isAvailableLoginID', params, callOptions),
-    resendVerificationCode: (params, callOptions) => call('accounts.resendVerificationCode', params, callOptions),
-    getCaptcha: (params = {}, callOptions) => call('accounts.getCaptcha', params, callOptions),
-    resetPassword: (params, callOptions) => call('accounts.resetPassword', params, callOptions),
-    otp: {
-      sendCode: (params, callOptions) => call('accounts.otp.sendCode', params, callOptions),
-      update: (params, callOptions) => call('accounts.otp.update', params, callOptions),
-    },
-    initProgression: (params, callOptions) => call('accounts.initProgression', params, callOptions),
-    getAccountInfo: (params = {}, callOptions) => call('accounts.getAccountInfo', params, callOptions),
+    initRegistration: method('accounts.initRegistration'),
+    register: method('accounts.register'),
+    finalizeRegistration: method('accounts.finalizeRegistration'),
+    setAccountInfo: method('accounts.setAccountInfo'),
+    getSchema: method('accounts.getSchema'),
+    getPolicies: method('accounts.getPolicies'),
+    login: method('accounts.login'),
+    isAvailableLoginID: method('accounts.isAvailableLoginID'),
+    resendVerificationCode: method('accounts.resendVerificationCode'),
+    getCaptcha: method('accounts.getCaptcha'),
+    resetPassword: method('accounts.resetPassword'),
+    otp: { sendCode: method('accounts.otp.sendCode'), update: method('accounts.otp.update') },
+    initProgression: method('accounts.initProgression'),
+    getAccountInfo: method('accounts.getAccountInfo'),
     logout: async (params = {}, callOptions) => {
       const endsKeptSession = wantsSession('accounts.logout', params)
       try {
@@ -268,20 +274,15 @@ export function createAccountsClient(options: AccountsClientOptions): AccountsCl
       }
     },
     tfa: {
-      getProviders: (params = {}, callOptions) => call('accounts.tfa.getProviders', params, callOptions),
-      initTFA: (params, callOptions) => call('accounts.tfa.initTFA', params, callOptions),
-      finalizeTFA: (params, callOptions) => call('accounts.tfa.finalizeTFA', params, callOptions),
+      getProviders: method('accounts.tfa.getProviders'),
+      initTFA: method('accounts.tfa.initTFA'),
+      finalizeTFA: method('accounts.tfa.finalizeTFA'),
       email: {
-        getEmails: (params, callOptions) => call('accounts.tfa.email.getEmails', params, callOptions),
-        sendVerificationCode: (params, callOptions) =>
-          call('accounts.tfa.email.sendVerificationCode', params, callOptions),
-        completeVerification: (params, callOptions) =>
-          call('accounts.tfa.email.completeVerification', params, callOptions),
+        getEmails: method('accounts.tfa.email.getEmails'),
+        sendVerificationCode: method('accounts.tfa.email.sendVerificationCode'),
+        completeVerification: method('accounts.tfa.email.completeVerification'),
       },
-      totp: {
-        register: (params, callOptions) => call('accounts.tfa.totp.register', params, callOptions),
-        verify: (params, callOptions) => call('accounts.tfa.totp.verify', params, callOptions),
-      },
+      totp: { register: method('accounts.tfa.totp.register'), verify: method('accounts.tfa.totp.verify') },
     },
   }
 }

@@ -5,15 +5,18 @@ import { isSuccessCode } from './errorCodes'
 import { redactBody } from './redact'
 import type { AccountsCalls, AccountsMethod, ValidationError } from './types'
 
-const optionalObject = z.optional(z.looseObject({}))
-const schemaSection = z.optional(z.looseObject({ fields: z.record(z.string(), z.looseObject({})) }))
+const anyObject = z.looseObject({})
+const optionalObject = z.optional(anyObject)
+const schemaSection = z.optional(z.looseObject({ fields: z.record(z.string(), anyObject) }))
 const accountBody = z.looseObject({ UID: z.string() })
 const nonEmpty = z.string().check(z.minLength(1))
+/** A body that must carry this token (a regToken, an assertion, …) to go on with. */
+const withToken = (key: string): z.ZodMiniType => z.looseObject({ [key]: nonEmpty })
 const providerShape = z.looseObject({ name: z.string() })
 
 /** The parts of each success body the library relies on; everything else passes through untouched. */
 const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
-  'accounts.initRegistration': z.looseObject({ regToken: z.string().check(z.minLength(1)) }),
+  'accounts.initRegistration': withToken('regToken'),
   'accounts.register': accountBody,
   'accounts.finalizeRegistration': accountBody,
   'accounts.login': accountBody,
@@ -36,33 +39,33 @@ const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
     ),
   }),
   'accounts.isAvailableLoginID': z.looseObject({ isAvailable: z.boolean() }),
-  'accounts.resendVerificationCode': z.looseObject({}),
+  'accounts.resendVerificationCode': anyObject,
   'accounts.getCaptcha': z.looseObject({
     captchaToken: z.string().check(z.minLength(1)),
     captchaImage: z.string().check(z.regex(/^data:image\//)),
   }),
   'accounts.resetPassword': z.looseObject({ UID: z.optional(z.string()) }),
-  'accounts.otp.sendCode': z.looseObject({ vToken: z.string().check(z.minLength(1)) }),
-  'accounts.otp.update': z.looseObject({}),
-  'accounts.initProgression': z.looseObject({ regToken: z.string().check(z.minLength(1)) }),
+  'accounts.otp.sendCode': withToken('vToken'),
+  'accounts.otp.update': anyObject,
+  'accounts.initProgression': withToken('regToken'),
   'accounts.getAccountInfo': accountBody,
-  'accounts.logout': z.looseObject({}),
+  'accounts.logout': anyObject,
   'accounts.tfa.getProviders': z.looseObject({
     activeProviders: z.array(providerShape),
     inactiveProviders: z.array(providerShape),
   }),
-  'accounts.tfa.initTFA': z.looseObject({ gigyaAssertion: nonEmpty }),
-  'accounts.tfa.finalizeTFA': z.looseObject({}),
+  'accounts.tfa.initTFA': withToken('gigyaAssertion'),
+  'accounts.tfa.finalizeTFA': anyObject,
   'accounts.tfa.email.getEmails': z.looseObject({
     emails: z.array(z.looseObject({ id: nonEmpty, obfuscated: z.string() })),
   }),
-  'accounts.tfa.email.sendVerificationCode': z.looseObject({ phvToken: nonEmpty }),
-  'accounts.tfa.email.completeVerification': z.looseObject({ providerAssertion: nonEmpty }),
+  'accounts.tfa.email.sendVerificationCode': withToken('phvToken'),
+  'accounts.tfa.email.completeVerification': withToken('providerAssertion'),
   'accounts.tfa.totp.register': z.looseObject({
     qrCode: z.string().check(z.regex(/^(data:image\/|https:)/)),
     sctToken: nonEmpty,
   }),
-  'accounts.tfa.totp.verify': z.looseObject({ providerAssertion: nonEmpty }),
+  'accounts.tfa.totp.verify': withToken('providerAssertion'),
 }
 
 const validationErrorShape = z.looseObject({
