@@ -16,39 +16,48 @@ const client = createAccountsClient({ apiKey: config.apiKey, baseUrl: apiUrl })
 // the complete-registration screen (the server then asks for the required fields left out).
 const fields = new URLSearchParams(location.search).get('fields')?.split(',').filter(Boolean)
 
-/** Signed in: the account and the profile screens; signed out: registration (log in, after a logout). */
+/**
+ * Signed out: the registration screen-set. Signed in: who you are, "Log out" and the profile screens,
+ * below the screen-set's success screen when it just signed you in. After a logout the screen-set opens
+ * anew, on log in.
+ */
 function AccountArea({ refresh }: { refresh: () => void }) {
   const account = useAccount()
-  const [loggedOut, setLoggedOut] = useState(false)
-  if (account.isError) {
-    return (
-      <p role="alert">
-        Your account could not be loaded.{' '}
-        <button type="button" onClick={() => void account.refetch()}>
-          Try again
-        </button>
-      </p>
-    )
-  }
-  if (account.data === undefined) return <p aria-busy="true">Loading…</p>
-  if (account.data !== null) {
-    return (
-      <AccountPanel
-        onChange={refresh}
-        onLogout={() => {
-          setLoggedOut(true)
-          refresh()
-        }}
-      />
-    )
-  }
+  const [registration, setRegistration] = useState<{ key: number; start?: 'login'; screen?: string }>({ key: 0 })
+  const signedIn = Boolean(account.data)
+  if (account.isPending && registration.screen === undefined) return <p aria-busy="true">Loading…</p>
   return (
-    <RegistrationScreenSet
-      fields={fields}
-      startScreen={loggedOut ? 'login' : undefined}
-      onAfterSubmit={refresh}
-      onError={refresh}
-    />
+    <>
+      {(!signedIn || registration.screen === 'success') && (
+        <RegistrationScreenSet
+          key={registration.key}
+          fields={fields}
+          startScreen={registration.start}
+          onAfterScreenLoad={({ currentScreen }) =>
+            setRegistration((current) => ({ ...current, screen: currentScreen }))
+          }
+          onAfterSubmit={refresh}
+          onError={refresh}
+        />
+      )}
+      {account.isError && (
+        <p role="alert">
+          Your account could not be loaded.{' '}
+          <button type="button" onClick={() => void account.refetch()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {signedIn && (
+        <AccountPanel
+          onChange={refresh}
+          onLogout={() => {
+            setRegistration((current) => ({ key: current.key + 1, start: 'login' }))
+            refresh()
+          }}
+        />
+      )}
+    </>
   )
 }
 

@@ -12,7 +12,9 @@ const { form, admin } = demo
 
 const newsletter = () => demo.page.getByRole('region', { name: 'Newsletter' })
 
+/** A visitor who is not signed in (a registration leaves its session in the `glt_` cookie). */
 async function open(query = '') {
+  await demo.page.context().clearCookies()
   await demo.page.goto(`${demo.baseUrl}/${query}`, { waitUntil: 'networkidle' })
   await form().getByRole('heading', { name: 'Create your account' }).waitFor()
 }

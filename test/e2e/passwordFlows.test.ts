@@ -48,7 +48,9 @@ async function expectFieldError(name: string, message: string) {
   expect(await input(name).getAttribute('aria-invalid')).toBe('true')
 }
 
+/** The page as a visitor who is not signed in (a registration leaves its session in the `glt_` cookie). */
 async function open(url = `${demo.baseUrl}/`) {
+  await demo.page.context().clearCookies()
   await demo.page.goto(url, { waitUntil: 'networkidle' })
 }
 
