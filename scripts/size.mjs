@@ -338,6 +338,23 @@ function treeShakingChecks() {
     },
     "the register and login screens' field machinery",
   )
+  // The profile screen-set is for signed-in users: a sign-up or newsletter page never carries it, and
+  // the TFA screens load only when a login or registration meets a second factor.
+  const profileScreenSet = {
+    modules: [
+      'src/components/ProfileScreenSet.tsx',
+      'src/react/useProfileScreenSet.ts',
+      'src/flows/profileMachine.ts',
+      'src/i18n/enProfile.ts',
+    ],
+    strings: [],
+  }
+  mustHave('react-screensets', profileScreenSet, 'the profile screen-set')
+  const tfaScreens = { modules: ['src/components/screens/tfaScreens.tsx'], strings: [] }
+  for (const name of ['RegistrationScreenSet', 'LiteSubscribe', 'both components']) {
+    mustNotHave(name, profileScreenSet, 'the profile screen-set')
+    mustNotHave(name, tfaScreens, 'the TFA screens, loaded on demand')
+  }
   // Developer warnings leave production builds (process.env.NODE_ENV guards): one string per module.
   for (const name of ['RegistrationScreenSet', 'LiteSubscribe', 'both components'])
     mustNotHave(

@@ -128,6 +128,21 @@ export const ProviderChoice: Story = {
   },
 }
 
+/** "Use another method" from the QR code: back to the choice, the app still chosen, the heading focused. */
+export const AnotherMethod: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await register(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }))
+    await canvas.findByRole('img', { name: 'QR code to scan with your authenticator app' })
+    canvas.getByRole('button', { name: 'Use another method' }).focus()
+    await userEvent.keyboard('{Enter}')
+    const group = await canvas.findByRole('group', { name: 'How do you want to get your code?' })
+    await expect(canvas.getByRole('heading', { name: 'Set up two-step verification' })).toHaveFocus()
+    await expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toBeChecked()
+    await expect(canvas.queryByRole('img')).toBeNull()
+  },
+}
+
 /** A registration sets up an authenticator app: the QR code, a wrong code on its field, the right one. */
 export const TotpRegistration: Story = {
   play: async ({ canvasElement, loaded }) => {

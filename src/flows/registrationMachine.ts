@@ -3,7 +3,7 @@ import type { FlowAnswer, FlowCall, FlowMachine, FlowStep } from './machine'
 import { registrationAnswer, registrationFailure } from './registrationAnswers'
 import { freshState, resendCall, submitCall } from './registrationCalls'
 import { isTfaScreen, type TfaState } from './tfa'
-import { tfaSendCodeCall, tfaSubmit } from './tfaSteps'
+import { tfaChooseAgain, tfaSendCodeCall, tfaSubmit } from './tfaSteps'
 
 /** SAP's `Default-RegistrationLogin` screens, named as its `gigya-…-screen` ids without prefix and suffix. */
 export type RegistrationScreen =
@@ -70,6 +70,8 @@ export type RegistrationEvent =
   | { type: 'resend'; at: number }
   /** A failure named fields the screen lacks: show them (see `fieldsToAdd`). */
   | { type: 'show-fields'; names: string[] }
+  /** A TFA screen whose user chose one of several providers: back to the choice ("Use another method"). */
+  | { type: 'choose-another-tfa-method' }
 
 export interface RegistrationMachineOptions {
   /** The first screen when no token or progression email opens another (default `register`). */
@@ -136,6 +138,8 @@ export function createRegistrationMachine(options: RegistrationMachineOptions = 
           const call = isTfaScreen(state.screen) ? tfaSendCodeCall(state) : resendCall(state)
           return call ? { state: { ...state, resend: { ...state.resend, status: 'sending' } }, call } : { state }
         }
+        case 'choose-another-tfa-method':
+          return tfaChooseAgain(state)
         case 'answered':
           return registrationAnswer(state, event, options)
         case 'failed':

@@ -21,6 +21,8 @@ export interface TfaState {
   providers?: TfaMethod[]
   /** The provider in use: the only one, or the user's choice. */
   provider?: TfaMethod
+  /** "Use another method" gave this provider up: the choice offered again starts on it. */
+  previousProvider?: TfaMethod
   /** `initTFA`'s answer: binds the provider's calls to this user, provider and mode. */
   gigyaAssertion?: string
   /** TOTP registration: the QR code to scan (an image URL) and the token that pairs it with the first code. */

@@ -84,6 +84,19 @@ export function tfaSubmit(
   return call ? { state: { ...state, tfa: { ...tfa, tempDevice: values.rememberDevice !== true } }, call } : { state }
 }
 
+/**
+ * "Use another method" where the user acts (never under a call): the choice again, the provider given
+ * up checked; its assertion, QR code and code request are dropped.
+ */
+export function tfaChooseAgain(state: RegistrationState): RegistrationStep {
+  const { providers = [], provider } = state.tfa ?? {}
+  const stage = tfaStage(state)
+  if (!provider || providers.length < 2 || stage === 'wait' || stage === 'provider') return { state }
+  return {
+    state: { ...state, tfa: { providers, previousProvider: provider }, code: undefined, resend: { status: 'idle' } },
+  }
+}
+
 /** The code, to the provider in use: it answers with the proof `finalizeTFA` takes. */
 function codeCall(state: RegistrationState, values: Values): FlowCall | undefined {
   const { provider, gigyaAssertion, phvToken, sctToken } = state.tfa ?? {}

@@ -53,6 +53,7 @@ export const enFlows = {
   tfa_provider_email: 'Email',
   tfa_choose_email: 'Where should we send the code?',
   tfa_continue: 'Continue',
+  tfa_another_method: 'Use another method',
   tfa_totp_register_description:
     'Scan this QR code with an authenticator app, then enter the 6-digit code the app shows.',
   tfa_totp_verify_description: 'Enter the 6-digit code your authenticator app shows.',

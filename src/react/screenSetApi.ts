@@ -52,6 +52,11 @@ export interface RegistrationScreenSetApi extends ScreenFormApi {
   /** Sends the verification email again (verification screens) or a new code (email-code-verification). */
   resendVerification(): Promise<void>
   resendState: ResendState
+  /**
+   * A TFA screen whose user chose one of several providers ("Use another method"): back to the choice,
+   * the provider given up checked, the code typed cleared; what that provider started is dropped.
+   */
+  chooseAnotherTfaMethod(): void
   /** For the `Captcha` part: the provider, and how the part connects to the submit. */
   captcha: CaptchaBinding
   customLang: CustomLang | undefined

@@ -83,6 +83,10 @@ export function useRegistrationScreenSet(options: UseRegistrationScreenSetOption
     onFieldBlur: (name) => void onFieldBlur(name),
     goTo: submitting.goTo,
     ...resend,
+    chooseAnotherTfaMethod: () => {
+      form.setValue('code', '')
+      void flow.send({ type: 'choose-another-tfa-method' })
+    },
     policies,
     captcha,
     t,

@@ -1,4 +1,4 @@
-import { en, enFailures, enFlows, enLite, enRegistration } from '../../src/i18n'
+import { en, enFailures, enFlows, enLite, enProfile, enRegistration } from '../../src/i18n'
 
 /** Every English message, whichever chunk carries it: what each other language's catalog must hold. */
 export const english: Readonly<Record<string, string>> = {
@@ -7,4 +7,5 @@ export const english: Readonly<Record<string, string>> = {
   ...enLite,
   ...enFlows,
   ...enFailures,
+  ...enProfile,
 }

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import { tfaStage, type TfaMethod } from '../../flows'
 import { addEnglish, type MessageId } from '../../i18n'
 import { enFlows } from '../../i18n/enFlows'
@@ -7,6 +8,7 @@ import { CodeResend } from './CodeResend'
 import { InfoScreen } from './InfoScreen'
 import { RadioGroup } from './RadioGroup'
 import { ScreenForm } from './ScreenForm'
+import { ScreenLink } from './ScreenLink'
 import type { ScreenProps } from './screenProps'
 
 // The English texts of these screens come with them (every other language's catalog has them).
@@ -36,18 +38,43 @@ export default function TfaScreens(props: ScreenProps) {
     ? showFormMessage({ messageId: 'tfa_registration_expired', errorCode: 400006, retryable: true }, t)
     : null
   const form = { ...props, api: { ...api, formError: api.formError ?? expired }, title }
+  const stage = tfaStage(api.state)
+  // Back to the choice replaces the screen's content, as a screen change does: its heading takes focus.
+  const choosingAgain = useRef(false)
+  useLayoutEffect(() => {
+    if (choosingAgain.current && stage === 'provider') document.getElementById(props.headingId)?.focus()
+    choosingAgain.current = false
+  }, [stage, props.headingId])
+  const anotherMethod = (tfa.providers?.length ?? 0) > 1 && (
+    <ScreenLink
+      data={{ 'data-another-method': '' }}
+      onClick={() => {
+        choosingAgain.current = true
+        api.chooseAnotherTfaMethod()
+      }}
+    >
+      {t('tfa_another_method')}
+    </ScreenLink>
+  )
 
-  switch (tfaStage(api.state)) {
+  switch (stage) {
     case 'none':
       return (
         <InfoScreen {...props} title={title}>
           <parts.FormError message={t('tfa_no_method')} className={classNames.formError} />
+          {anotherMethod}
         </InfoScreen>
       )
     case 'provider': {
       const options = (tfa.providers ?? []).map((name) => ({ value: name, label: t(PROVIDER_LABELS[name]) }))
       const choice = (
-        <RadioGroup name="provider" legend={t('tfa_choose_method')} options={options} register={api.form.register} />
+        <RadioGroup
+          name="provider"
+          legend={t('tfa_choose_method')}
+          options={options}
+          initial={tfa.previousProvider}
+          register={api.form.register}
+        />
       )
       return <ScreenForm {...form} beforeFields={choice} submit="tfa_continue" />
     }
@@ -56,7 +83,11 @@ export default function TfaScreens(props: ScreenProps) {
       const choice = (
         <RadioGroup name="emailID" legend={t('tfa_choose_email')} options={options} register={api.form.register} />
       )
-      return <ScreenForm {...form} beforeFields={choice} submit="tfa_continue" />
+      return (
+        <ScreenForm {...form} beforeFields={choice} submit="tfa_continue">
+          {anotherMethod}
+        </ScreenForm>
+      )
     }
     case 'code': {
       if (tfa.provider === 'gigyaEmail') {
@@ -64,6 +95,7 @@ export default function TfaScreens(props: ScreenProps) {
         return (
           <ScreenForm {...form} description={t('tfa_email_code_description', { email })} submit="submit_code">
             <CodeResend api={api} />
+            {anotherMethod}
           </ScreenForm>
         )
       }
@@ -71,7 +103,11 @@ export default function TfaScreens(props: ScreenProps) {
         <img src={tfa.qrCode} alt={t('tfa_qr_code_alt')} width={200} height={200} data-qr-code="" />
       )
       const description = t(registering ? 'tfa_totp_register_description' : 'tfa_totp_verify_description')
-      return <ScreenForm {...form} description={description} beforeFields={qrCode} submit="submit_code" />
+      return (
+        <ScreenForm {...form} description={description} beforeFields={qrCode} submit="submit_code">
+          {anotherMethod}
+        </ScreenForm>
+      )
     }
     default:
       // A call runs (the button is busy), or one failed and the button makes it again.

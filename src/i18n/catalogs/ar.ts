@@ -180,4 +180,5 @@ export default {
   tfa_no_method: 'لا يمكن استخدام أي من طرق التحقق الخاصة بحسابك هنا. يُرجى التواصل مع الدعم.',
   tfa_registration_expired: 'انتهت صلاحية التحقق. يُرجى المحاولة مرة أخرى.',
   remember_device: 'تذكّر هذا الجهاز',
+  tfa_another_method: 'استخدام طريقة أخرى',
 } satisfies Partial<Record<MessageId, string>>

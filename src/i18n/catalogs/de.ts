@@ -193,4 +193,5 @@ export default {
     'Keine der Bestätigungsmethoden Ihres Kontos kann hier verwendet werden. Bitte wenden Sie sich an den Support.',
   tfa_registration_expired: 'Die Bestätigung ist abgelaufen. Bitte versuchen Sie es erneut.',
   remember_device: 'Dieses Gerät merken',
+  tfa_another_method: 'Andere Methode verwenden',
 } satisfies Partial<Record<MessageId, string>>

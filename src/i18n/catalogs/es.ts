@@ -188,4 +188,5 @@ export default {
     'Ninguno de los métodos de verificación de tu cuenta se puede usar aquí. Ponte en contacto con el servicio de asistencia.',
   tfa_registration_expired: 'La verificación ha caducado. Inténtalo de nuevo.',
   remember_device: 'Recordar este dispositivo',
+  tfa_another_method: 'Usar otro método',
 } satisfies Partial<Record<MessageId, string>>

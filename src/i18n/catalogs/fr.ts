@@ -193,4 +193,5 @@ export default {
     'Aucune des méthodes de validation de votre compte ne peut être utilisée ici. Veuillez contacter l’assistance.',
   tfa_registration_expired: 'La validation a expiré. Veuillez réessayer.',
   remember_device: 'Mémoriser cet appareil',
+  tfa_another_method: 'Utiliser une autre méthode',
 } satisfies Partial<Record<MessageId, string>>

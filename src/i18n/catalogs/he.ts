@@ -181,4 +181,5 @@ export default {
   tfa_no_method: 'אף אחת משיטות האימות של החשבון שלך אינה זמינה כאן. יש לפנות לתמיכה.',
   tfa_registration_expired: 'תוקף האימות פג. יש לנסות שוב.',
   remember_device: 'לזכור את המכשיר הזה',
+  tfa_another_method: 'שימוש בשיטה אחרת',
 } satisfies Partial<Record<MessageId, string>>

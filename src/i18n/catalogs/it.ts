@@ -187,4 +187,5 @@ export default {
   tfa_no_method: 'Nessuno dei metodi di verifica del tuo account può essere usato qui. Contatta l’assistenza.',
   tfa_registration_expired: 'La verifica è scaduta. Riprova.',
   remember_device: 'Ricorda questo dispositivo',
+  tfa_another_method: 'Usa un altro metodo',
 } satisfies Partial<Record<MessageId, string>>

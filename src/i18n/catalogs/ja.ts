@@ -186,4 +186,5 @@ export default {
   tfa_no_method: 'お客様のアカウントの認証方法はいずれもここでは使用できません。サポートにお問い合わせください。',
   tfa_registration_expired: '認証の有効期限が切れました。もう一度お試しください。',
   remember_device: 'このデバイスを記憶する',
+  tfa_another_method: '別の方法を使用する',
 } satisfies Partial<Record<MessageId, string>>

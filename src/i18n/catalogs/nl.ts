@@ -190,4 +190,5 @@ export default {
     'Geen van de verificatiemethoden van uw account kan hier worden gebruikt. Neem contact op met de klantenservice.',
   tfa_registration_expired: 'De verificatie is verlopen. Probeer het opnieuw.',
   remember_device: 'Dit apparaat onthouden',
+  tfa_another_method: 'Een andere methode gebruiken',
 } satisfies Partial<Record<MessageId, string>>

@@ -186,4 +186,5 @@ export default {
   tfa_no_method: 'Nenhum dos métodos de verificação da sua conta pode ser usado aqui. Contacte o apoio ao cliente.',
   tfa_registration_expired: 'A verificação expirou. Tente novamente.',
   remember_device: 'Lembrar este dispositivo',
+  tfa_another_method: 'Utilizar outro método',
 } satisfies Partial<Record<MessageId, string>>

@@ -177,4 +177,5 @@ export default {
   tfa_no_method: '您账户的所有验证方式在此处均不可用。请联系客服。',
   tfa_registration_expired: '验证已过期。请重试。',
   remember_device: '记住此设备',
+  tfa_another_method: '使用其他方式',
 } satisfies Partial<Record<MessageId, string>>

@@ -49,6 +49,7 @@ export interface FakeActions {
   goTo: ReturnType<typeof vi.fn<RegistrationScreenSetApi['goTo']>>
   resendVerification: ReturnType<typeof vi.fn<RegistrationScreenSetApi['resendVerification']>>
   onSubmit: ReturnType<typeof vi.fn<RegistrationScreenSetApi['onSubmit']>>
+  chooseAnotherTfaMethod: ReturnType<typeof vi.fn<RegistrationScreenSetApi['chooseAnotherTfaMethod']>>
 }
 
 function FakeScreenSet({ options, actions }: { options: FakeApiOptions; actions: FakeActions }) {
@@ -72,6 +73,7 @@ function FakeScreenSet({ options, actions }: { options: FakeApiOptions; actions:
     conflictEmail: null,
     goTo: actions.goTo,
     resendVerification: actions.resendVerification,
+    chooseAnotherTfaMethod: actions.chooseAnotherTfaMethod,
     resendState: options.resendState ?? { status: 'idle' },
     captcha: { provider: undefined, handle: { current: null } } as unknown as RegistrationScreenSetApi['captcha'],
     customLang: undefined,
@@ -106,6 +108,7 @@ export function renderScreens(options: FakeApiOptions) {
     goTo: vi.fn<RegistrationScreenSetApi['goTo']>(),
     resendVerification: vi.fn<RegistrationScreenSetApi['resendVerification']>(async () => undefined),
     onSubmit: vi.fn<RegistrationScreenSetApi['onSubmit']>(async (event) => event?.preventDefault()),
+    chooseAnotherTfaMethod: vi.fn<RegistrationScreenSetApi['chooseAnotherTfaMethod']>(),
   }
   const queryClient = new QueryClient()
   const ui = (current: FakeApiOptions) => (

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { RegistrationScreenSet } from '../../../src'
+import { PASSWORD } from '../../../scripts/defaultSiteForm.mjs'
+import { AccountsProvider, RegistrationScreenSet } from '../../../src'
 import type { RegistrationScreen, TfaState } from '../../../src/flows'
 import { createTranslator } from '../../../src/i18n'
 import { registrationFields } from '../../../src/react/registrationFields'
@@ -119,6 +120,42 @@ describe('the TFA screens', () => {
     expect(resendVerification).toHaveBeenCalledTimes(1)
   })
 
+  it('"Use another method" after a choice among several: a link-styled button, back to the choice kept, its heading focused', async () => {
+    const user = userEvent.setup()
+    const both: TfaState['providers'] = ['gigyaTotp', 'gigyaEmail']
+    // Email, which has no address to send to: the other method is the way on.
+    const view = renderTfa('tfa-registration', {
+      providers: both,
+      provider: 'gigyaEmail',
+      gigyaAssertion: 'GA',
+      emails: [],
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent('None of the verification methods')
+    const another = screen.getByRole('button', { name: 'Use another method' })
+    expect(another).toHaveAttribute('type', 'button')
+    expect(another.closest('[data-switch-screen]')).not.toBeNull()
+    another.focus()
+    await user.keyboard('{Enter}')
+    expect(view.chooseAnotherTfaMethod).toHaveBeenCalledTimes(1)
+    expect(view.onSubmit).not.toHaveBeenCalled()
+
+    view.show({ screen: 'tfa-registration', state: { tfa: { providers: both, previousProvider: 'gigyaEmail' } } })
+    const form = await screen.findByRole('form', { name: 'Set up two-step verification' })
+    const group = within(form).getByRole('group', { name: 'How do you want to get your code?' })
+    expect(within(group).getByRole('radio', { name: 'Email' })).toBeChecked()
+    expect(within(form).getByRole('heading', { name: 'Set up two-step verification' })).toHaveFocus()
+    expect(within(form).queryByRole('button', { name: 'Use another method' })).toBeNull()
+  })
+
+  it.each<[string, TfaState]>([
+    ['one provider', { providers: ['gigyaTotp'], provider: 'gigyaTotp', gigyaAssertion: 'GA' }],
+    ['a call runs', { providers: ['gigyaTotp', 'gigyaEmail'], provider: 'gigyaTotp' }],
+  ])('no "Use another method" with %s', async (_label, tfa) => {
+    renderTfa('tfa-verification', tfa)
+    await screen.findByRole('form', { name: 'Confirm it is you' })
+    expect(screen.queryByRole('button', { name: 'Use another method' })).toBeNull()
+  })
+
   it('no usable provider: a form-level message and nothing to submit', async () => {
     renderTfa('tfa-verification', { providers: [] })
     await screen.findByRole('heading', { name: 'Confirm it is you' })
@@ -196,6 +233,84 @@ describe('<RegistrationScreenSet> on a site that requires TFA (in-process emulat
     expect(secrets.length).toBeGreaterThan(4)
     const told = JSON.stringify(events)
     expect(secrets.filter((secret) => told.includes(secret))).toEqual([])
+  })
+
+  it('register → authenticator app: the QR code, its code → success; a login: a wrong code on its field, the right one → success', async () => {
+    const user = userEvent.setup()
+    const view = await renderWithEmulator(<RegistrationScreenSet />, { sites: [tfaSite] })
+    const appCode = async () => {
+      const { accounts } = (await call(view.transport, 'emulator.listAccounts', {})) as { accounts: { UID: string }[] }
+      return String((await call(view.transport, 'emulator.getAuthenticatorCode', { UID: accounts[0]?.UID })).code)
+    }
+    await typeRegistration(user, { email: 'totp@example.com' })
+    await user.click(screen.getByRole('button', { name: 'Create account' }))
+    const choice = await screen.findByRole('group', { name: 'How do you want to get your code?' })
+    await user.click(within(choice).getByRole('radio', { name: 'Authenticator app' }))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    const qrCode = await screen.findByRole('img', { name: 'QR code to scan with your authenticator app' })
+    expect(qrCode.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
+    await user.type(screen.getByLabelText(/^Verification code/), await appCode())
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    await screen.findByRole('heading', { name: 'You are registered' })
+
+    view.rerender(
+      <AccountsProvider client={view.client} queryClient={view.queryClient}>
+        <RegistrationScreenSet key="login" startScreen="login" />
+      </AccountsProvider>,
+    )
+    await user.type(await screen.findByLabelText(/^Email/, { selector: 'input' }), 'totp@example.com')
+    await user.type(screen.getByLabelText(/^Password/, { selector: 'input' }), PASSWORD)
+    await user.click(screen.getByRole('button', { name: 'Log in' }))
+    const form = await screen.findByRole('form', { name: 'Confirm it is you' })
+    const code = await within(form).findByLabelText(/^Verification code/)
+    expect(within(form).getByText('Enter the 6-digit code your authenticator app shows.')).toBeInTheDocument()
+    expect(within(form).queryByRole('img')).toBeNull()
+    const right = await appCode()
+    await user.type(code, right === '000000' ? '111111' : '000000')
+    await user.click(within(form).getByRole('button', { name: 'Verify' }))
+    expect(await within(form).findByText('Please enter a valid code')).toBeInTheDocument()
+    expect(code).toHaveAttribute('aria-invalid', 'true')
+    await user.clear(code)
+    await user.type(code, right)
+    await user.click(within(form).getByRole('button', { name: 'Verify' }))
+    await screen.findByRole('heading', { name: 'You are registered' })
+    expect(callsOf(view.calls, 'accounts.tfa.totp.verify')).toHaveLength(3)
+    expect(callsOf(view.calls, 'accounts.finalizeRegistration')).toHaveLength(2)
+  })
+
+  it('"Use another method" from the QR code: back to the choice, the code typed cleared, then email → success', async () => {
+    const user = userEvent.setup()
+    const view = await renderWithEmulator(<RegistrationScreenSet />, { sites: [tfaSite] })
+    await typeRegistration(user, { email: 'switch@example.com' })
+    await user.click(screen.getByRole('button', { name: 'Create account' }))
+    const choice = await screen.findByRole('group', { name: 'How do you want to get your code?' })
+    await user.click(within(choice).getByRole('radio', { name: 'Authenticator app' }))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await screen.findByRole('img', { name: 'QR code to scan with your authenticator app' })
+    await user.type(screen.getByLabelText(/^Verification code/), '123')
+    screen.getByRole('button', { name: 'Use another method' }).focus()
+    await user.keyboard('{Enter}')
+
+    const again = await screen.findByRole('group', { name: 'How do you want to get your code?' })
+    expect(screen.getByRole('heading', { name: 'Set up two-step verification' })).toHaveFocus()
+    expect(screen.queryByRole('img')).toBeNull()
+    expect(within(again).getByRole('radio', { name: 'Authenticator app' })).toBeChecked()
+    await user.click(within(again).getByRole('radio', { name: 'Email' }))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await screen.findByText('We sent a code to s***@example.com. Enter it below.')
+    const code = screen.getByLabelText(/^Verification code/)
+    expect(code).toHaveValue('')
+    const { messages } = (await call(view.transport, 'emulator.getOutbox', {})) as {
+      messages: { kind: string; code?: string }[]
+    }
+    await user.type(code, messages.findLast((message) => message.kind === 'tfa-code')?.code ?? '')
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    await screen.findByRole('heading', { name: 'You are registered' })
+    const started = callsOf(view.calls, 'accounts.tfa.initTFA').map(({ params }) => params.provider)
+    expect(started).toEqual(['gigyaTotp', 'gigyaEmail'])
+    const finalized = callsOf(view.calls, 'accounts.tfa.finalizeTFA')[0]?.params.gigyaAssertion
+    const emailAssertion = callsOf(view.calls, 'accounts.tfa.email.getEmails')[0]?.params.gigyaAssertion
+    expect(finalized).toBe(emailAssertion)
   })
 
   it('a TFA call that gets no answer: the network message at form level, "Continue" makes it again', async () => {

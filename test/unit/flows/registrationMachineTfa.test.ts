@@ -229,6 +229,59 @@ describe('registration machine: TFA submits', () => {
   })
 })
 
+describe('registration machine: "Use another method"', () => {
+  const both = ['gigyaTotp', 'gigyaEmail'] as TfaState['providers']
+  const another: RegistrationEvent = { type: 'choose-another-tfa-method' }
+  const emailCode: TfaState = { providers: both, provider: 'gigyaEmail', gigyaAssertion: 'GA', emails: addresses }
+  it.each<[string, RegistrationState, RegistrationState]>([
+    [
+      'the QR code and its pairing token dropped, the app still the choice',
+      enrol({ providers: both, provider: 'gigyaTotp', gigyaAssertion: 'GA', qrCode: 'Q', sctToken: 'S' }),
+      enrol({ providers: both, previousProvider: 'gigyaTotp' }),
+    ],
+    [
+      'the email code request dropped, with when it went and how its resend stands',
+      {
+        ...verify({ ...emailCode, emailID: 'e2', phvToken: 'PH', expired: true }),
+        code: { sentAt: AT },
+        resend: { status: 'sent', sentAt: AT },
+      },
+      verify({ providers: both, previousProvider: 'gigyaEmail' }),
+    ],
+    ['from the choice of address', verify(emailCode), verify({ providers: both, previousProvider: 'gigyaEmail' })],
+    [
+      'from an email provider without addresses',
+      verify({ ...emailCode, emails: [] }),
+      verify({ providers: both, previousProvider: 'gigyaEmail' }),
+    ],
+  ])('%s → the choice again, asking for no call', (_label, state, next) => {
+    const step = machine.transition(state, another)
+    expect(step).toEqual({ state: next })
+    expect(tfaStage(step.state)).toBe('provider')
+  })
+
+  it.each<[string, RegistrationState]>([
+    ['only one provider', verify({ ...totp, gigyaAssertion: 'GA' })],
+    ['still choosing', enrol({ providers: both })],
+    ['a call runs (initTFA)', enrol({ providers: both, provider: 'gigyaTotp' })],
+    [
+      'the code accepted',
+      verify({ providers: both, provider: 'gigyaTotp', gigyaAssertion: 'GA', providerAssertion: 'PA' }),
+    ],
+    ['another screen', st('login')],
+  ])('%s: nothing changes', (_label, state) => {
+    expect(machine.transition(state, another)).toEqual({ state })
+  })
+
+  it('the provider chosen again starts afresh', () => {
+    const again = enrol({ providers: both, previousProvider: 'gigyaTotp' })
+    expect(machine.transition(again, submit({ provider: 'gigyaEmail' }))).toEqual({
+      state: enrol({ providers: both, previousProvider: 'gigyaTotp', provider: 'gigyaEmail' }),
+      call: initTFA('gigyaEmail', 'register'),
+    })
+  })
+})
+
 describe('registration machine: TFA failures', () => {
   const waiting = verify({ ...totp, gigyaAssertion: 'GA', tempDevice: true })
 
