@@ -4,7 +4,7 @@
  * `getServerSideProps` can call it. The main entry is a client module: under React Server
  * Components its functions cannot be called on the server.
  */
-export { AccountsError, createAccountsClient, isAccountsError } from './accounts'
+export { AccountsError, createAccountsClient, isAccountsError, memorySessionStore } from './accounts'
 export type {
   AccountsClient,
   AccountsClientOptions,
@@ -12,6 +12,8 @@ export type {
   GetSchemaResponse,
   RestTransportOptions,
 } from './accounts'
+export { accountQueryOptions } from './react/accountQueryOptions'
+export type { AccountQueryOptions } from './react/accountQueryOptions'
 export { accountsKeys } from './react/queryKeys'
 export { catalogQueryOptions, policiesQueryOptions, prefetchSiteSchema, schemaQueryOptions } from './react/queryOptions'
 export { loadCatalog } from './i18n'

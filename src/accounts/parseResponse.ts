@@ -12,7 +12,6 @@ const accountBody = z.looseObject({ UID: z.string() })
 const nonEmpty = z.string().check(z.minLength(1))
 /** A body that must carry this token (a regToken, an assertion, …) to go on with. */
 const withToken = (key: string): z.ZodMiniType => z.looseObject({ [key]: nonEmpty })
-const providerShape = z.looseObject({ name: z.string() })
 
 /** The parts of each success body the library relies on; everything else passes through untouched. */
 const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
@@ -50,15 +49,11 @@ const successShapes: { readonly [M in AccountsMethod]: z.ZodMiniType } = {
   'accounts.initProgression': withToken('regToken'),
   'accounts.getAccountInfo': accountBody,
   'accounts.logout': anyObject,
-  'accounts.tfa.getProviders': z.looseObject({
-    activeProviders: z.array(providerShape),
-    inactiveProviders: z.array(providerShape),
-  }),
+  // Lists are read entry by entry where they are used (the TFA steps): no array schema on every page.
+  'accounts.tfa.getProviders': anyObject,
   'accounts.tfa.initTFA': withToken('gigyaAssertion'),
   'accounts.tfa.finalizeTFA': anyObject,
-  'accounts.tfa.email.getEmails': z.looseObject({
-    emails: z.array(z.looseObject({ id: nonEmpty, obfuscated: z.string() })),
-  }),
+  'accounts.tfa.email.getEmails': anyObject,
   'accounts.tfa.email.sendVerificationCode': withToken('phvToken'),
   'accounts.tfa.email.completeVerification': withToken('providerAssertion'),
   'accounts.tfa.totp.register': z.looseObject({

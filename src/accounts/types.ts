@@ -652,6 +652,10 @@ export interface TfaProvider {
   name: TfaProviderName
 }
 
+/**
+ * The lists as SAP documents them. Unlike the tokens of the other TFA answers, the client does not
+ * check them at run time (an array schema would weigh on every page): read them defensively.
+ */
 export interface TfaGetProvidersResponse extends ResponseEnvelope {
   /** Providers the user has set up: offered on 403101 (verify). */
   activeProviders: TfaProvider[]
@@ -684,6 +688,7 @@ export interface TfaEmail {
   lastVerification?: string
 }
 
+/** Not checked at run time, like `TfaGetProvidersResponse`'s lists. */
 export interface TfaGetEmailsResponse extends ResponseEnvelope {
   emails: TfaEmail[]
 }
