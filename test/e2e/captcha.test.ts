@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import type { ViteDevServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fillRegistration } from '../../scripts/defaultSiteForm.mjs'
 import { axeViolations } from './axe'
-import { startDemo } from './demoServer'
-import { launchChromium } from './launchChromium'
+import { setUpDemoSession } from './demoSession'
 
 /**
  * `SITE=demo/sites/captcha.json npm start` in Debian's Chromium: a person meets SAP's text CAPTCHA as
@@ -13,54 +9,26 @@ import { launchChromium } from './launchChromium'
  * one. The word is read as a test must, from the emulator with the site's credentials (never from the
  * page); axe-core scans every step.
  */
-const SITE_FILE = 'demo/sites/captcha.json'
-const site = JSON.parse(readFileSync(SITE_FILE, 'utf8')) as { userKey: string; secret: string }
-let vite: ViteDevServer
-let browser: Browser
-let page: Page
-let baseUrl = ''
-let emulator: { url: string; apiKey: string }
-const pageErrors: string[] = []
-/** The challenges the page was given, in order (read off the network, as a proxy would see them). */
-const challenges: string[] = []
-
-beforeAll(async () => {
-  const demo = await startDemo(SITE_FILE)
-  vite = demo.vite
-  baseUrl = demo.baseUrl
-  emulator = demo.emulator
-  browser = await launchChromium()
-  page = await browser.newPage()
-  page.on('pageerror', (error) => pageErrors.push(String(error)))
-  page.on('response', async (response) => {
-    if (!response.url().endsWith('/accounts.getCaptcha')) return
-    challenges.push(((await response.json()) as { captchaToken: string }).captchaToken)
-  })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await vite?.close()
-})
-
-const form = () => page.getByRole('region', { name: 'Registration' })
+const demo = setUpDemoSession('demo/sites/captcha.json')
+const { form } = demo
 const image = () => form().getByRole('img', { name: 'CAPTCHA image: type the characters you see' })
 const word = () => form().getByLabel('Type the characters in the image')
 
 async function answerOf(captchaToken: string | undefined): Promise<string> {
-  const body = new URLSearchParams({ apiKey: emulator.apiKey, userKey: site.userKey, secret: site.secret })
-  body.set('captchaToken', String(captchaToken))
-  const answer = (await (
-    await fetch(`${emulator.url}/emulator.getCaptchaAnswer`, { method: 'POST', body })
-  ).json()) as {
-    captchaText: string
-  }
-  return answer.captchaText
+  const { captchaText } = await demo.admin('emulator.getCaptchaAnswer', { captchaToken: String(captchaToken) })
+  return String(captchaText)
 }
 
 describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
   it('shows a challenge, refuses a wrong word with a new image, and registers with the right one', async () => {
-    await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' })
+    const { page } = demo
+    /** The challenges the page was given, in order (read off the network, as a proxy would see them). */
+    const challenges: string[] = []
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/accounts.getCaptcha')) return
+      challenges.push(((await response.json()) as { captchaToken: string }).captchaToken)
+    })
+    await page.goto(`${demo.baseUrl}/`, { waitUntil: 'networkidle' })
     await image().waitFor()
     expect(await image().getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
     expect(await word().getAttribute('name')).toBe('captchaText')
@@ -91,10 +59,7 @@ describe('the demo with a site that requires a CAPTCHA, in Chromium', () => {
     await form().getByRole('button', { name: 'Create account' }).click()
     await form().getByRole('heading', { name: 'You are registered' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
-    const { accounts } = (await (await fetch(`${baseUrl}/__emulator/accounts`)).json()) as {
-      accounts: Array<{ profile: { email?: string }; isRegistered: boolean }>
-    }
+    const accounts = await demo.accounts()
     expect(accounts.find((account) => account.profile.email === email)).toMatchObject({ isRegistered: true })
-    expect(pageErrors).toEqual([])
   })
 })
