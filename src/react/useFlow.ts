@@ -18,8 +18,11 @@ export type FlowResult =
 export interface FlowRunnerOptions<S> {
   client: AccountsClient
   lang: string
-  /** The registration tokens of the flow (full, and lite for a lite flow), cached and prefetched by the query client. */
-  tokens: { registration: RegTokenHandle; lite?: RegTokenHandle }
+  /**
+   * The registration tokens of the flow (full, and lite for a lite flow), cached and prefetched by the
+   * query client. None for a flow whose calls carry the session instead (the profile screen-set).
+   */
+  tokens?: { registration: RegTokenHandle; lite?: RegTokenHandle }
   /** Before a state is shown: false keeps the current one (`onBeforeScreenLoad`). */
   accept?: (current: S, next: S) => boolean
   /** Every failed call, also those that move the flow on (`onError`). */
@@ -125,8 +128,11 @@ function tokenHandle(
   source: TokenSource,
   options: Pick<FlowRunnerOptions<unknown>, 'client' | 'lang' | 'tokens'>,
 ): Pick<RegTokenHandle, 'ensure' | 'renew' | 'discard'> {
-  if (source.kind === 'registration') return options.tokens.registration
-  if (source.kind === 'lite') return options.tokens.lite ?? options.tokens.registration
+  if (source.kind !== 'progression') {
+    const { tokens } = options
+    if (!tokens) throw new Error('react-screensets: this flow asks for a registration token but was given none')
+    return source.kind === 'lite' ? (tokens.lite ?? tokens.registration) : tokens.registration
+  }
   const ask = async () =>
     (await options.client.call('accounts.initProgression', { regToken: source.liteToken, lang: options.lang })).regToken
   return { ensure: ask, renew: ask, discard: () => undefined }

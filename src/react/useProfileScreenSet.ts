@@ -24,7 +24,7 @@ import type { ResendState } from './screenSetApi'
 import { reportError } from './screenSetEvents'
 import type { ShownFormError } from './shownFormError'
 import { useAccount } from './useAccount'
-import { useFlow, type FlowRunner, type FlowRunnerOptions } from './useFlow'
+import { useFlow, type FlowRunner } from './useFlow'
 import { CODE_RESEND_DELAY_MS } from './useResend'
 import { useScreenForm } from './useScreenForm'
 import { mayShow, useScreenSetSetup } from './useScreenSetSetup'
@@ -56,16 +56,6 @@ const SAVED_MESSAGES: Record<ProfileScreen, MessageId> = {
   'change-email': 'email_saved',
 }
 
-/** The profile calls carry the session, never a registration token. */
-const NO_TOKENS: FlowRunnerOptions<ProfileState>['tokens'] = {
-  registration: {
-    prefetch: () => undefined,
-    ensure: () => Promise.reject(new Error('The profile screen-set asks for no registration token')),
-    renew: () => Promise.reject(new Error('The profile screen-set asks for no registration token')),
-    discard: () => undefined,
-  },
-}
-
 /**
  * The profile screen-set without markup: SAP's `Default-ProfileUpdate` for the signed-in user
  * (`useAccount`): update-profile, change-password, communication, privacy and change-email, each
@@ -80,7 +70,6 @@ export function useProfileScreenSet(options: UseProfileScreenSetOptions = {}): P
   const flow = useFlow(machine, () => initialProfileState(options.screen ?? options.startScreen), {
     client,
     lang: t.lang,
-    tokens: NO_TOKENS,
     accept: (current, next) => {
       if (!mayShow(eventsRef.current, current.screen, next.screen)) return false
       if (next.screen !== current.screen) {
